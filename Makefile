@@ -1,0 +1,54 @@
+# A newcomer's whole set-up: `make report` and `make test`. Both create .venv on first use.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+YEAR ?= 2014-15
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
+.PHONY: report check test lint golden bench clean system-deps
+
+report: system-deps $(VENV)/.installed
+	$(VENV)/bin/lscb-report build $(YEAR)
+
+check: $(VENV)/.installed
+	$(VENV)/bin/lscb-report check $(YEAR)
+
+test: system-deps $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy
+
+golden: $(VENV)/.installed-dev
+	$(PY) -m tests.golden
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# WeasyPrint needs Pango. Install it on Debian or Ubuntu when running as root; otherwise say how.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Pango for WeasyPrint: $(PANGO_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null; \
+	  else \
+	    echo "WeasyPrint needs Pango, which is not installed. On Debian or Ubuntu run:"; \
+	    echo "    sudo apt-get install $(PANGO_PACKAGES)"; \
+	    echo "On macOS: brew install pango. See https://doc.courtbouillon.org/weasyprint/stable/first_steps.html"; \
+	    exit 1; \
+	  fi; \
+	fi

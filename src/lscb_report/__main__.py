@@ -1,0 +1,5 @@
+"""Allow ``python -m lscb_report``."""
+
+from lscb_report.cli import main
+
+main()

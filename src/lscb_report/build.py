@@ -1,0 +1,177 @@
+"""Build a year's report: every step in memory first, then one atomic write.
+
+The only module that writes the output folder. A build that fails at any step (content,
+template, engine, interrupt) leaves the previous outputs exactly as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from lscb_report import __version__
+from lscb_report.content import Content, load_content
+from lscb_report.errors import Problem, ReportError
+from lscb_report.markup import Page, html_page, markdown_to_body
+from lscb_report.templating import DOCUMENTS, render_markdown
+from lscb_report.years import FinancialYear
+
+FORMATS = ("md", "html", "pdf")
+TITLES = {"executive-summary": "Executive summary", "annual-report": "Annual report"}
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """What to build, from where, into where."""
+
+    year: FinancialYear
+    content: Path = Path("content")
+    templates: Path | None = Path("templates")
+    out: Path = Path("build")
+    formats: tuple[str, ...] = FORMATS
+    documents: tuple[str, ...] = DOCUMENTS
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file the build wrote."""
+
+    path: Path
+    size: int
+    pages: int | None = None
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+Step = Callable[[str], None]
+
+
+def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
+    """Compile the documents and write them; raise ReportError on any problem."""
+    step("reading content")
+    content = load_content(config.content, config.year)
+    warnings = list(content.warnings)
+    files: dict[str, bytes] = {}
+    pages: dict[str, int] = {}
+    for document in config.documents:
+        step(f"writing {document}")
+        markdown = render_markdown(content, document, config.templates)
+        files[f"{document}.md"] = markdown.encode("utf-8")
+        if "html" in config.formats or "pdf" in config.formats:
+            html = document_html(content, document, markdown, config.templates)
+            files[f"{document}.html"] = html.encode("utf-8")
+        if "pdf" in config.formats:
+            step(f"typesetting {document}.pdf")
+            typeset = _typeset(html, document)
+            warnings += typeset[1]
+            files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
+    files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
+    if config.strict and warnings:
+        raise ReportError([w.as_error() for w in warnings])
+    folder = config.out / str(config.year)
+    files["index.html"] = index_html(content, files, pages, folder, config.templates)
+    step("writing files")
+    write_atomically(folder, files)
+    outputs = [Output(folder / name, len(data), pages.get(name)) for name, data in files.items()]
+    return BuildResult(outputs, warnings)
+
+
+def document_html(content: Content, document: str, markdown: str, templates: Path | None) -> str:
+    """One document as a self-contained HTML page."""
+    board = content.board
+    title = f"{board.name} {TITLES[document]} {content.year}"
+    if document == "executive-summary":
+        title = content.report.cover.title
+    page = Page(
+        title=title,
+        document=document,
+        description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
+        f"{content.year}.",
+    )
+    extra = {"version": __version__, "created": build_date(content).isoformat()}
+    return html_page(markdown_to_body(markdown), page, templates, extra)
+
+
+def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:
+    from lscb_report.pdf import RefusedFetch, html_to_pdf
+
+    try:
+        typeset = html_to_pdf(html)
+    except RefusedFetch as error:
+        raise ReportError([Problem(f"{document}.pdf", 1, 1, str(error))]) from None
+    warnings = [Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
+                for message in typeset.warnings]
+    return (typeset.data, typeset.pages), warnings
+
+
+def build_date(content: Content) -> date:
+    """The date stamped on outputs: SOURCE_DATE_EPOCH when set, else the committee date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return content.report.cover.date
+
+
+def index_html(content: Content, files: dict[str, bytes], pages: dict[str, int], folder: Path,
+               templates: Path | None) -> bytes:
+    """The publishing page linking every output, with sizes and page counts."""
+    from lscb_report.templating import environment
+
+    rows = []
+    for document in DOCUMENTS:
+        for fmt in FORMATS:
+            name = f"{document}.{fmt}"
+            data = files.get(name)
+            if data is None and (folder / name).is_file():
+                data = (folder / name).read_bytes()
+            if data is not None:
+                rows.append({"document": TITLES[document], "format": fmt.upper(), "name": name,
+                             "size": _size(len(data)), "pages": pages.get(name)})
+    markdown = environment(templates).get_template("index.md.j2").render(
+        board=content.board, year=content.year, report=content.report, rows=rows)
+    page = Page(title=f"{content.board.name} annual report {content.year}", document="index",
+                description=f"The {content.board.name} annual report {content.year}, to download.")
+    extra = {"version": __version__, "created": build_date(content).isoformat()}
+    return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1048576:,.1f} MB"
+
+
+def write_atomically(folder: Path, files: dict[str, bytes]) -> None:
+    """Put files into folder all at once, keeping the folder's other files.
+
+    The new folder is assembled beside the old one and swapped in with renames, so a reader
+    (or an interrupted build) never sees half a report.
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staging.chmod(0o755)
+    try:
+        if folder.is_dir():
+            for old in folder.iterdir():
+                if old.is_file() and old.name not in files:
+                    shutil.copy2(old, staging / old.name)
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        retired = folder.with_name(f".{folder.name}.old")
+        if retired.exists():
+            shutil.rmtree(retired)
+        if folder.exists():
+            folder.rename(retired)
+        staging.rename(folder)
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

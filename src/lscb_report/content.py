@@ -1,0 +1,147 @@
+"""Gather a year's content: read every file, validate each, cross-check them, and return
+one ``Content`` or raise one ``ReportError`` with every problem found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from lscb_report.errors import Problem, ReportError, errors_in
+from lscb_report.loading import display_path, load_file
+from lscb_report.models import (
+    Activity, Board, Budget, CaseReview, FileModel, Glossary, Metrics, Priority, Report,
+)
+from lscb_report.validation import validate
+from lscb_report.years import FinancialYear
+
+M = TypeVar("M", bound=FileModel)
+
+ACTIVITY_ORDER = ["child-death-overview", "quality-assurance", "lado", "complaints", "training"]
+_PRIORITY_NAME = re.compile(r"(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.yaml")
+
+
+@dataclass
+class Content:
+    """Everything one year's report is compiled from, validated and in report order."""
+
+    year: FinancialYear
+    root: Path
+    board: Board
+    glossary: Glossary
+    report: Report
+    priorities: list[Priority]
+    activities: list[Activity]
+    reviews: list[CaseReview]
+    budget: Budget
+    metrics: Metrics
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _Reader:
+    """Reads files into models, keeping every problem instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def read(self, model: type[M], path: Path) -> M | None:
+        loaded, problems = load_file(path)
+        if loaded is None:
+            self.problems += problems
+            return None
+        if loaded.data is None:
+            self.problems.append(Problem(loaded.file, 1, 1, "the file is empty; see "
+                                         "content/README.md for what it should hold"))
+            return None
+        result, problems = validate(model, loaded)
+        self.problems += problems
+        return result
+
+    def required(self, model: type[M], path: Path) -> M | None:
+        if not path.is_file():
+            self.problems.append(Problem(display_path(path), 1, 1,
+                                         f"the file is missing; every year needs {path.name}"))
+            return None
+        return self.read(model, path)
+
+    def folder(self, model: type[M], folder: Path) -> list[tuple[Path, M]]:
+        results = []
+        for path in _yaml_files(folder, self.problems):
+            result = self.read(model, path)
+            if result is not None:
+                results.append((path, result))
+        return results
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    paths = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yml":
+            problems.append(Problem(display_path(path), 1, 1,
+                                    f"content files end in .yaml; rename it to {path.stem}.yaml"))
+        elif path.suffix == ".yaml":
+            paths.append(path)
+    return paths
+
+
+def load_content(root: Path, year: FinancialYear) -> Content:
+    """Read, validate and cross-check a year's content; raise ReportError on any error."""
+    from lscb_report.checks import check_content
+
+    folder = root / str(year)
+    if not folder.is_dir():
+        raise ReportError([Problem(display_path(folder), 1, 1,
+                                   f"there is no content for {year}; create it with "
+                                   f"'lscb-report new {year} --from {year.previous()}'")])
+    reader = _Reader()
+    board = reader.required(Board, root / "board.yaml")
+    glossary = reader.required(Glossary, root / "glossary.yaml")
+    report = reader.required(Report, folder / "report.yaml")
+    budget = reader.required(Budget, folder / "budget.yaml")
+    metrics = reader.required(Metrics, folder / "metrics.yaml")
+    priorities = _priorities(reader.folder(Priority, folder / "priorities"), reader.problems)
+    activities = sorted((a for _, a in reader.folder(Activity, folder / "activities")),
+                        key=lambda a: _activity_rank(a.kind))
+    reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
+    if not (folder / "priorities").is_dir() or not priorities and not reader.problems:
+        reader.problems.append(Problem(display_path(folder / "priorities"), 1, 1,
+                                       "no priorities found; add priorities/01-name.yaml"))
+    if board is None or glossary is None or report is None or budget is None or metrics is None \
+            or errors_in(reader.problems):
+        raise ReportError(reader.problems)
+    content = Content(year, root, board, glossary, report, priorities, activities, reviews,
+                      budget, metrics)
+    problems = reader.problems + check_content(content)
+    if errors_in(problems):
+        raise ReportError(problems)
+    content.warnings = problems
+    return content
+
+
+def _activity_rank(kind: str) -> int:
+    return ACTIVITY_ORDER.index(kind) if kind in ACTIVITY_ORDER else len(ACTIVITY_ORDER)
+
+
+def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> list[Priority]:
+    """Priorities in the order their file names give (01-, 02- ...), each number once."""
+    numbered: dict[str, Path] = {}
+    ordered = []
+    for path, priority in found:
+        match = _PRIORITY_NAME.fullmatch(path.name)
+        if not match:
+            problems.append(Problem(display_path(path), 1, 1,
+                                    "a priority's file name must be its number and a short name, "
+                                    "such as 01-early-help.yaml"))
+            continue
+        number = match.group(1)
+        if number in numbered:
+            problems.append(Problem(display_path(path), 1, 1,
+                                    f"priority number {number} is used twice (also by "
+                                    f"{numbered[number].name}); give each priority its own number"))
+            continue
+        numbered[number] = path
+        ordered.append(priority)
+    return ordered

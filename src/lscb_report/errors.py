@@ -1,0 +1,81 @@
+"""The one user-facing error type: problems in content, each at a file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, at a place a person can go to."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = field(default="error", compare=False)
+    rule: str | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+
+    def as_warning(self) -> Problem:
+        """The same problem, downgraded to a warning."""
+        return Problem(self.file, self.line, self.column, self.message, "warning", self.rule)
+
+    def as_error(self) -> Problem:
+        """The same problem, raised to an error."""
+        return Problem(self.file, self.line, self.column, self.message, "error", self.rule)
+
+
+class ReportError(Exception):
+    """Raised once with every problem found, so the user sees them all in one run."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build."""
+    return [p for p in problems if p.severity == "error"]
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problem: Problem) -> str:
+    """A GitHub Actions workflow command that annotates the problem's line."""
+    file = _escape_property(problem.file)
+    return (f"::{problem.severity} file={file},line={problem.line},col={problem.column}"
+            f"::{_escape_data(problem.message)}")
+
+
+def as_json(problems: list[Problem]) -> list[dict[str, object]]:
+    """Problems as plain data for other tools."""
+    return [
+        {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity,
+         "message": p.message, "rule": p.rule}
+        for p in sorted(problems)
+    ]
+
+
+def tally(problems: list[Problem]) -> str:
+    """'2 errors and 1 warning in 2 files', or 'no problems'."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.file for p in problems})
+    if not problems:
+        return "no problems"
+    parts = [f"{n} {word}{'' if n == 1 else 's'}"
+             for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    return f"{' and '.join(parts)} in {files} file{'' if files == 1 else 's'}"

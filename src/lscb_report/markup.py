@@ -1,0 +1,143 @@
+"""Markdown to HTML with markdown-it-py: raw HTML off, tables, heading anchors, and links
+limited to safe schemes. The page around the body comes from an autoescaping template, with
+the stylesheet and fonts inline so the file stands alone."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
+
+from lscb_report.templating import slug, template_folders
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
+FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
+
+ImageResolver = Callable[[str], str | None]
+
+
+def safe_link(url: str) -> bool:
+    """Whether a link may appear in output: http, https, mailto and in-document anchors."""
+    lowered = url.strip().lower()
+    return lowered.startswith(SAFE_SCHEMES) or lowered.startswith("#")
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The Markdown parser, built once."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    anchors_plugin(md, min_level=1, max_level=4, slug_func=_anchor)
+    for name in CONTAINERS:
+        container_plugin(md, name, render=_container)
+    return md
+
+
+def _anchor(title: str) -> str:
+    return slug(title)
+
+
+def _container(self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict,
+               _env: EnvType) -> str:
+    token = tokens[idx]
+    if token.nesting == 1:
+        name = token.info.strip().split(" ", 1)[0]
+        role = ' role="note"' if name in ("note", "draft", "restricted") else ""
+        tag = "nav" if name == "contents" else "div"
+        label = ' aria-label="Contents"' if name == "contents" else ""
+        return f'<{tag} class="{name}"{role}{label}>\n'
+    opening = next(t for t in reversed(tokens[:idx]) if t.type.endswith("_open")
+                   and t.type.startswith("container_") and t.level == token.level)
+    name = opening.info.strip().split(" ", 1)[0]
+    return "</nav>\n" if name == "contents" else "</div>\n"
+
+
+def markdown_to_body(markdown: str, images: ImageResolver | None = None) -> str:
+    """The HTML of a Markdown document's body."""
+    md = parser()
+    tokens = md.parse(markdown)
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "image":
+                src = str(child.attrs.get("src", ""))
+                resolved = images(src) if images else None
+                if resolved is None:
+                    child.type, child.tag, child.attrs = "text", "", {}
+                    child.content = child.content or "image"
+                    child.children = None
+                else:
+                    child.attrs["src"] = resolved
+    for token in tokens:
+        if token.type == "th_open":
+            token.attrSet("scope", "col")
+    html: str = md.renderer.render(tokens, md.options, {})
+    return html
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the page template needs besides the body."""
+
+    title: str
+    document: str
+    description: str
+    lang: str = "en-GB"
+
+
+def html_page(body: str, page: Page, templates: Path | None, extra: dict[str, Any]) -> str:
+    """The whole self-contained HTML file."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+    )
+    css = stylesheet(templates)
+    html = env.get_template("page.html.j2").render(
+        body=jinja2.utils.markupsafe.Markup(body), page=page,
+        css=jinja2.utils.markupsafe.Markup(css), **extra,
+    )
+    return html
+
+
+def stylesheet(templates: Path | None) -> str:
+    """The stylesheet, with the bundled fonts inlined as data: URIs."""
+    for folder in template_folders(templates):
+        css_path = folder / "style.css"
+        if css_path.is_file():
+            return fonts_css(templates) + css_path.read_text(encoding="utf-8")
+    return fonts_css(templates)  # pragma: no cover - the defaults ship a stylesheet
+
+
+_FONT_NAME = re.compile(r"-(\d00)-(normal|italic)$")
+
+
+def fonts_css(templates: Path | None) -> str:
+    """@font-face rules for every font in the first fonts folder found, inline."""
+    for folder in template_folders(templates):
+        fonts = sorted(p for p in (folder / "fonts").glob("*") if p.suffix in FONT_TYPES)
+        if fonts:
+            return "".join(_font_face(path) for path in fonts)
+    return ""
+
+
+def _font_face(path: Path) -> str:
+    match = _FONT_NAME.search(path.stem)
+    weight, style = match.groups() if match else ("400", "normal")
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("data:{FONT_TYPES[path.suffix]};base64,{data}"); }}\n'
+    )
