@@ -67,11 +67,12 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
         files[f"{document}.md"] = markdown.encode("utf-8")
-        if "html" in config.formats or "pdf" in config.formats:
+        if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates)
             files[f"{document}.html"] = html.encode("utf-8")
         if "pdf" in config.formats:
             step(f"typesetting {document}.pdf")
+            html = document_html(content, document, markdown, config.templates, screen=False)
             typeset = _typeset(html, document)
             warnings += typeset[1]
             files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
@@ -86,8 +87,9 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     return BuildResult(outputs, warnings)
 
 
-def document_html(content: Content, document: str, markdown: str, templates: Path | None) -> str:
-    """One document as a self-contained HTML page."""
+def document_html(content: Content, document: str, markdown: str, templates: Path | None,
+                  *, screen: bool = True) -> str:
+    """One document as a self-contained HTML page (for print when ``screen`` is false)."""
     board = content.board
     title = f"{board.name} {TITLES[document]} {content.year}"
     if document == "executive-summary":
@@ -99,7 +101,7 @@ def document_html(content: Content, document: str, markdown: str, templates: Pat
         f"{content.year}.",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra)
+    return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
 
 
 def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:

@@ -12,15 +12,33 @@ from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
     from lscb_report.content import Content
+    from lscb_report.models import FileModel
 
 Check = Callable[["Content"], Iterable[Problem]]
+REQUIRED_FILES = frozenset({"board", "glossary", "report", "budget", "metrics"})
+_NEEDS: dict[Check, frozenset[str]] = {}
 
 
-def check_content(content: Content) -> list[Problem]:
-    """Every problem the cross-file rules find."""
-    return [problem for check in CHECKS for problem in check(content)]
+def needs(*files: str) -> Callable[[Check], Check]:
+    """Declare which of the year's single files a check reads, so that it still runs when
+    another file could not be read: the user sees every problem in one run."""
+
+    def mark(check: Check) -> Check:
+        _NEEDS[check] = frozenset(files)
+        return check
+
+    return mark
 
 
+def check_content(content: Content, readable: frozenset[str] = REQUIRED_FILES) -> list[Problem]:
+    """Every problem the cross-file rules find, among the checks whose files were readable."""
+    return [
+        problem for check in CHECKS if _NEEDS.get(check, REQUIRED_FILES) <= readable
+        for problem in check(content)
+    ]
+
+
+@needs("board", "glossary", "metrics")
 def unique_ids(content: Content) -> Iterable[Problem]:
     """Partner ids, glossary terms, metric ids and practice area ids are each used once."""
     yield from _duplicates(content.board, "partners", [p.id for p in content.board.partners], "id")
@@ -32,15 +50,16 @@ def unique_ids(content: Content) -> Iterable[Problem]:
                                [a.id for a in priority.practice_areas], "id")
 
 
-def _duplicates(model: object, field: str, values: list[str], key: str) -> Iterable[Problem]:
+def _duplicates(model: FileModel, field: str, values: list[str], key: str) -> Iterable[Problem]:
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield model.problem((field, index, key),  # type: ignore[attr-defined]
+            yield model.problem((field, index, key),
                                 f"'{value}' is used twice; each {key} must be different")
         seen.add(value)
 
 
+@needs("board", "budget")
 def known_partners(content: Content) -> Iterable[Problem]:
     """Every partner id used by a priority or the budget is one of the board's partners."""
     known = [p.id for p in content.board.partners]
@@ -56,6 +75,7 @@ def known_partners(content: Content) -> Iterable[Problem]:
                                          f"'{line.partner}' is not a partner of the board; {hint}")
 
 
+@needs("metrics")
 def known_metrics(content: Content) -> Iterable[Problem]:
     """Every metric a section refers to is defined in metrics.yaml."""
     known = {s.id for s in content.metrics.series}
@@ -71,30 +91,31 @@ def known_metrics(content: Content) -> Iterable[Problem]:
                 yield model.problem((*path, index), f"there is no metric '{metric}'; {hint}")
 
 
+@needs("metrics")
 def years_in_range(content: Content) -> Iterable[Problem]:
     """Metric years and review start years are financial years no later than the report's."""
     for s_index, series in enumerate(content.metrics.series):
         for key in series.values:
             path = ("series", s_index, "values", key)
-            yield from _year_problem(content, content.metrics, path, key, "a figure")
+            yield from _year_problem(content, content.metrics, path, key, "a figure", key=True)
     for review in content.reviews:
         if review.started is not None:
             yield from _year_problem(content, review, ("started",), review.started, "a review")
 
 
-def _year_problem(content: Content, model: object, path: tuple[str | int, ...], text: str,
-                  what: str) -> Iterable[Problem]:
+def _year_problem(content: Content, model: FileModel, path: tuple[str | int, ...], text: str,
+                  what: str, *, key: bool = False) -> Iterable[Problem]:
     try:
         year = FinancialYear.parse(text)
     except ValueError as error:
-        yield model.problem(path, str(error))  # type: ignore[attr-defined]
+        yield model.problem(path, str(error), key=key)
         return
     if year > content.year:
-        yield model.problem(path,  # type: ignore[attr-defined]
-                            f"{year} is after the reporting year {content.year}; {what} in this "
-                            "report cannot come from a later year")
+        yield model.problem(path, f"{year} is after the reporting year {content.year}; {what} in "
+                            "this report cannot come from a later year", key=key)
 
 
+@needs("report")
 def cover_date(content: Content) -> Iterable[Problem]:
     """The committee meets after the reporting year has ended, within the year after it."""
     day, year = content.report.cover.date, content.year
@@ -110,6 +131,7 @@ def cover_date(content: Content) -> Iterable[Problem]:
             f"{year}; check the year of the date")
 
 
+@needs("budget")
 def budget_adds_up(content: Content) -> Iterable[Problem]:
     """Each stated total equals its lines, and the balance carried forward follows."""
     budget = content.budget

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from lscb_report.errors import Problem, ReportError, errors_in
 from lscb_report.loading import display_path, load_file
@@ -58,10 +58,10 @@ class _Reader:
         self.problems += problems
         return result
 
-    def required(self, model: type[M], path: Path) -> M | None:
+    def required(self, model: type[M], path: Path, what: str = "every year") -> M | None:
         if not path.is_file():
             self.problems.append(Problem(display_path(path), 1, 1,
-                                         f"the file is missing; every year needs {path.name}"))
+                                         f"the file is missing; {what} needs {path.name}"))
             return None
         return self.read(model, path)
 
@@ -89,7 +89,7 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def load_content(root: Path, year: FinancialYear) -> Content:
     """Read, validate and cross-check a year's content; raise ReportError on any error."""
-    from lscb_report.checks import check_content
+    from lscb_report.checks import REQUIRED_FILES, check_content
 
     folder = root / str(year)
     if not folder.is_dir():
@@ -97,8 +97,8 @@ def load_content(root: Path, year: FinancialYear) -> Content:
                                    f"there is no content for {year}; create it with "
                                    f"'lscb-report new {year} --from {year.previous()}'")])
     reader = _Reader()
-    board = reader.required(Board, root / "board.yaml")
-    glossary = reader.required(Glossary, root / "glossary.yaml")
+    board = reader.required(Board, root / "board.yaml", "the content folder")
+    glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
     report = reader.required(Report, folder / "report.yaml")
     budget = reader.required(Budget, folder / "budget.yaml")
     metrics = reader.required(Metrics, folder / "metrics.yaml")
@@ -106,16 +106,19 @@ def load_content(root: Path, year: FinancialYear) -> Content:
     activities = sorted((a for _, a in reader.folder(Activity, folder / "activities")),
                         key=lambda a: _activity_rank(a.kind))
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
-    if not (folder / "priorities").is_dir() or not priorities and not reader.problems:
+    if not priorities and not errors_in(reader.problems):
         reader.problems.append(Problem(display_path(folder / "priorities"), 1, 1,
                                        "no priorities found; add priorities/01-name.yaml"))
-    if board is None or glossary is None or report is None or budget is None or metrics is None \
-            or errors_in(reader.problems):
-        raise ReportError(reader.problems)
-    content = Content(year, root, board, glossary, report, priorities, activities, reviews,
-                      budget, metrics)
-    problems = reader.problems + check_content(content)
-    if errors_in(problems):
+    singles = {"board": board, "glossary": glossary, "report": report, "budget": budget,
+               "metrics": metrics}
+    readable = frozenset(name for name, model in singles.items() if model is not None)
+    # Checks run on what could be read, so that every problem is reported in one run; a
+    # check that needs a file that could not be read is skipped.
+    content = Content(year, root, cast(Board, board), cast(Glossary, glossary),
+                      cast(Report, report), priorities, activities, reviews, cast(Budget, budget),
+                      cast(Metrics, metrics))
+    problems = reader.problems + check_content(content, readable)
+    if errors_in(problems) or readable != REQUIRED_FILES:
         raise ReportError(problems)
     content.warnings = problems
     return content

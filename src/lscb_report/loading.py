@@ -152,6 +152,18 @@ def _tab_problems(text: str, name: str) -> list[Problem]:
 _PARSER_WORDS = {
     "found character '\\t' that cannot start any token": "a tab cannot start a value; use spaces",
     "found undefined tag handle": "tags (!name) are not allowed; remove the tag",
+    "mapping values are not allowed": "this value contains ': '; put the whole value in quotes, "
+    "or write it as a block (key: | and the text indented on the lines below)",
+    "could not find expected ':'": "a line here is not 'key: value'; check it has its ':' and "
+    "that text running onto further lines is indented under its key",
+    "found unexpected end of stream": "a quote is opened but never closed; close it",
+    "found unexpected end of file": "a quote is opened but never closed; close it",
+    "did not find expected key": "the indentation is not even: keys of the same level must line "
+    "up in the same column",
+    "expected <block end>, but found": "the indentation is not even: keys of the same level must "
+    "line up in the same column",
+    "did not find expected '-' indicator": "the indentation is not even: items of a list must "
+    "line up in the same column",
 }
 
 
@@ -161,7 +173,7 @@ def _parser_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
     problem = (error.problem or "").strip()
     for words, plain in _PARSER_WORDS.items():
         if problem.startswith(words):
-            return Problem(name, line, column, f"{plain}")
+            return Problem(name, line, column, plain)
     context = f" {error.context}" if error.context else ""
     return Problem(
         name, line, column,
@@ -213,7 +225,7 @@ class _Builder:
             self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; flatten it")
             raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
-            if event.style is None and event.value in NULLS:
+            if not event.style and event.value in NULLS:
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):

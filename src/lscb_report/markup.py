@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -97,28 +98,28 @@ class Page:
     lang: str = "en-GB"
 
 
-def html_page(body: str, page: Page, templates: Path | None, extra: dict[str, Any]) -> str:
-    """The whole self-contained HTML file."""
+def html_page(body: str, page: Page, templates: Path | None, extra: dict[str, Any], *,
+              screen: bool = True) -> str:
+    """The whole self-contained HTML file; ``screen=False`` leaves out the screen-only rules
+    for the PDF engine, which does not read media queries."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
     )
-    css = stylesheet(templates)
-    html = env.get_template("page.html.j2").render(
-        body=jinja2.utils.markupsafe.Markup(body), page=page,
-        css=jinja2.utils.markupsafe.Markup(css), **extra,
+    sheets = ["style.css", "screen.css"] if screen else ["style.css"]
+    css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
+    return env.get_template("page.html.j2").render(
+        body=Markup(body), page=page, css=Markup(css), **extra
     )
-    return html
 
 
-def stylesheet(templates: Path | None) -> str:
-    """The stylesheet, with the bundled fonts inlined as data: URIs."""
+def _template_text(templates: Path | None, name: str) -> str:
+    """A file from the first templates folder that has it, or nothing."""
     for folder in template_folders(templates):
-        css_path = folder / "style.css"
-        if css_path.is_file():
-            return fonts_css(templates) + css_path.read_text(encoding="utf-8")
-    return fonts_css(templates)  # pragma: no cover - the defaults ship a stylesheet
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8")
+    return ""
 
 
 _FONT_NAME = re.compile(r"-(\d00)-(normal|italic)$")

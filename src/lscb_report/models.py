@@ -41,11 +41,11 @@ class FileModel(Model):
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
 
-    def problem(self, path: Path_, message: str) -> Problem:
-        """A problem at the value at path in this model's file."""
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        """A problem at the value (or key) at path in this model's file."""
         if self._source is None:
             return Problem(self.file, 1, 1, message)
-        return self._source.problem(path, message)
+        return self._source.problem(path, message, key=key)
 
 
 class Section(Model):

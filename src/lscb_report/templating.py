@@ -166,7 +166,7 @@ def render_markdown(content: Content, document: str, templates: Path | None,
         raise ReportError([_template_problem(error.filename, error.lineno, error.message)]) from None
     except jinja2.UndefinedError as error:
         raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     if CONTENTS_MARK in text:
         text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
     return text

@@ -23,7 +23,12 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
     try:
         result = model.model_validate(loaded.data)
     except ValidationError as error:
-        return None, [_problem(model, loaded, detail) for detail in error.errors()]
+        details = error.errors()
+        misspelt = _misspelt(model, details)
+        return None, [
+            _problem(model, loaded, detail) for detail in details
+            if not (detail["type"] == "missing" and detail["loc"] in misspelt)
+        ]
     result._source = loaded
     return result, []
 
@@ -44,13 +49,31 @@ def _problem(model: type[BaseModel], loaded: Loaded, detail: ErrorDetails) -> Pr
     return Problem(loaded.file, mark.line, mark.column, f"{where}: {message}" if where else message)
 
 
+def _misspelt(model: type[BaseModel], details: list[ErrorDetails]) -> set[tuple[Any, ...]]:
+    """Places of missing keys that an unknown key nearby is a misspelling of: the unknown key's
+    message says it all, so the missing key need not be reported as well."""
+    places = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = detail["loc"]
+            close = _closest(str(loc[-1]), _fields_at(model, tuple(loc[:-1])))
+            if close:
+                places.add((*loc[:-1], close))
+    return places
+
+
+def _closest(key: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _unknown_key(model: type[BaseModel], path: Path_) -> str:
     key = str(path[-1])
     allowed = _fields_at(model, path[:-1])
     message = f"unknown key '{key}'"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _closest(key, allowed)
     if close:
-        return f"{message}; did you mean '{close[0]}'?"
+        return f"{message}; did you mean '{close}'?"
     if allowed:
         return f"{message}; the keys allowed here are: {', '.join(allowed)}"
     return message

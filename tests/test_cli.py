@@ -1,0 +1,72 @@
+"""The commands as a user runs them: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from lscb_report.cli import app
+
+runner = CliRunner()
+
+
+def test_check_passes_on_the_2014_15_content() -> None:
+    result = runner.invoke(app, ["check", "2014-15", "--content", str(Path("content").resolve())])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("2014-15: no problems")
+
+
+def test_check_prints_every_problem_and_exits_1(small: Path) -> None:
+    budget = small / "2020-21" / "budget.yaml"
+    budget.write_text(budget.read_text().replace("total: 85000.00", "total: 1.00"))
+    glossary = small / "glossary.yaml"
+    glossary.write_text(glossary.read_text() + "  - term: CSE\n    meening: x\n")
+    result = runner.invoke(app, ["check", "2020-21"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "content/2020-21/budget.yaml:20:10: expenditure.total: the total £1.00 does not equal the "
+        "sum of the expenditure lines, £85,000.00",
+        "content/glossary.yaml:7:5: terms[2].meening: unknown key 'meening'; did you mean "
+        "'meaning'?",
+        "2020-21: 2 errors in 2 files",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_check_in_github_format_annotates_the_line(small: Path) -> None:
+    board = small / "board.yaml"
+    board.write_text(board.read_text().replace("short_name:", "shortname:"))
+    result = runner.invoke(app, ["check", "2020-21", "--format", "github"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        "::error file=content/board.yaml,line=3,col=1::shortname: unknown key 'shortname'; did "
+        "you mean 'short_name'?",
+        "content/board.yaml:3:1: shortname: unknown key 'shortname'; did you mean 'short_name'?",
+    ]
+
+
+def test_check_in_json_format(small: Path) -> None:
+    board = small / "board.yaml"
+    board.write_text(board.read_text().replace("established: 2013", "established: soon"))
+    result = runner.invoke(app, ["check", "2020-21", "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["problems"] == [{
+        "file": "content/board.yaml", "line": 7, "column": 14, "severity": "error",
+        "message": "established: expected a whole number, such as 2012, but found 'soon'",
+        "rule": None,
+    }]
+
+
+def test_a_year_that_is_not_a_financial_year_is_a_usage_error() -> None:
+    for year in ("2014", "2014-16", "../../etc", "2014-15/.."):
+        result = runner.invoke(app, ["check", year])
+        assert result.exit_code == 2, year
+        assert "is not a financial year" in result.output
+
+
+def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", "2014-15", "--content", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert "there is no content for 2014-15" in result.output
