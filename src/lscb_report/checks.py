@@ -145,8 +145,9 @@ def budget_adds_up(content: Content) -> Iterable[Problem]:
         yield budget.problem(("expenditure", "total"),
                              f"the total {_money(budget.expenditure.total)} does not equal the sum "
                              f"of the expenditure lines, {_money(spent)}")
-    balance = budget.brought_forward + budget.income.total - budget.expenditure.total
-    if balance != budget.carried_forward:
+    balance = budget.brought_forward + income - spent
+    if balance != budget.carried_forward and (income, spent) == (budget.income.total,
+                                                                  budget.expenditure.total):
         yield budget.problem(("carried_forward",),
                              f"{_money(budget.carried_forward)} is not brought forward plus income "
                              f"less expenditure, {_money(balance)}")
