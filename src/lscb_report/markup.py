@@ -30,10 +30,14 @@ FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
 ImageResolver = Callable[[str], str | None]
 
 
+_SIBLING = re.compile(r"[\w-]+(\.[\w-]+)*")
+
+
 def safe_link(url: str) -> bool:
-    """Whether a link may appear in output: http, https, mailto and in-document anchors."""
+    """Whether a link may appear in output: http, https, mailto, in-document anchors, and
+    files beside the page (the index links the documents so)."""
     lowered = url.strip().lower()
-    return lowered.startswith(SAFE_SCHEMES) or lowered.startswith("#")
+    return lowered.startswith((*SAFE_SCHEMES, "#")) or bool(_SIBLING.fullmatch(lowered))
 
 
 @cache

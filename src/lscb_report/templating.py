@@ -22,7 +22,15 @@ from lscb_report.errors import Problem, ReportError
 from lscb_report.loading import display_path
 
 DOCUMENTS = ("executive-summary", "annual-report")
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def _default_templates() -> Path:
+    """The shipped templates: inside the installed package, or at the top of a checkout."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+DEFAULT_TEMPLATES = _default_templates()
 CONTENTS_MARK = "\x00contents\x00"
 
 _parser = MarkdownIt("commonmark").enable("table")

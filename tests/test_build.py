@@ -1,0 +1,146 @@
+"""Building: all seven files, what the PDFs hold, subsets, overrides and failed builds."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from lscb_report.cli import app
+from tests.conftest import CONTENT
+
+runner = CliRunner()
+SEVEN = sorted(f"{d}.{f}" for d in ("executive-summary", "annual-report")
+               for f in ("md", "html", "pdf")) + ["index.html"]
+
+
+def pdf_text(path: Path) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return reader, " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def report_2014_15(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    result = runner.invoke(app, ["build", "2014-15", "--content", str(CONTENT), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / "2014-15"
+
+
+def test_builds_all_seven_files(report_2014_15: Path) -> None:
+    assert sorted(p.name for p in report_2014_15.iterdir()) == sorted(SEVEN)
+
+
+def test_the_executive_summary_pdf(report_2014_15: Path) -> None:
+    reader, text = pdf_text(report_2014_15 / "executive-summary.pdf")
+    assert len(reader.pages) >= 2
+    assert reader.metadata is not None
+    assert reader.metadata.title == ("Local Safeguarding Children Board's Annual Report 2014-15 "
+                                     "(Executive Summary)")
+    for heading in ("1. Executive Summary", "2. Key Matters for the Committee's Consideration",
+                    "3.3.2 Improving practice in respect of children at risk of female genital "
+                    "mutilation (FGM)", "7. Financial Implications"):
+        assert heading in text
+    assert f"Page 1 of {len(reader.pages)}" in text
+
+
+def test_the_annual_report_pdf(report_2014_15: Path) -> None:
+    reader, text = pdf_text(report_2014_15 / "annual-report.pdf")
+    assert len(reader.pages) >= 12
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Local Safeguarding Children Board Annual report 2014-15"
+    for heading in ("Contents", "1. Introduction from the Independent Chair",
+                    "2. The Board and its governance", "Learning from case reviews", "Budget",
+                    "Glossary"):
+        assert heading in text
+    assert f"Page 2 of {len(reader.pages)}" in text
+    assert {"Contents", "15. Budget", "15.1 Contributions by partner"} <= set(outline(reader))
+
+
+def outline(reader: PdfReader) -> list[str]:
+    """Every bookmark title, however deep."""
+    titles: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+    return titles
+
+
+def test_the_contents_gives_the_page_of_each_chapter(report_2014_15: Path) -> None:
+    reader, _ = pdf_text(report_2014_15 / "annual-report.pdf")
+    contents = " ".join((reader.pages[1].extract_text() or "").split())
+    listed = int(re.search(r"15\. Budget[ .]*?(\d+)", contents).group(1))  # type: ignore[union-attr]
+    found = [number for number, page in enumerate(reader.pages, 1)
+             if "15. Budget" in (page.extract_text() or "")]
+    assert found[-1] == listed
+
+
+def test_the_index_links_every_file(report_2014_15: Path) -> None:
+    index = (report_2014_15 / "index.html").read_text()
+    for name in SEVEN[:-1]:
+        assert f'href="{name}"' in index
+    assert "pages" in index.lower()
+
+
+def test_only_the_formats_and_documents_asked_for(small: Path) -> None:
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--format", "html",
+                                 "--document", "annual-report"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (small.parent / "build" / "2020-21").iterdir()) == [
+        "annual-report.html", "annual-report.md", "index.html"]
+
+
+def test_a_failed_build_leaves_the_last_good_report(small: Path) -> None:
+    assert runner.invoke(app, ["build", "2020-21", "--format", "md"]).exit_code == 0
+    out = small.parent / "build" / "2020-21"
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    budget = small / "2020-21" / "budget.yaml"
+    budget.write_text(budget.read_text().replace("total: 90000.00", "total: 1.00"))
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md"])
+    assert result.exit_code == 1
+    assert "2020-21: 1 error in 1 file; nothing was written" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in out.parent.iterdir()] == ["2020-21"]
+
+
+def test_a_board_overrides_one_template(small: Path) -> None:
+    templates = small.parent / "templates"
+    templates.mkdir()
+    (templates / "index.md.j2").write_text("# Our own index for {{ year }}\n")
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    out = small.parent / "build" / "2020-21"
+    assert "Our own index for 2020-21" in (out / "index.html").read_text()
+    assert "**1.1** The board must publish" in (out / "executive-summary.md").read_text()
+
+
+def test_a_template_error_names_the_template_and_line(small: Path) -> None:
+    templates = small.parent / "templates"
+    templates.mkdir()
+    (templates / "executive-summary.md.j2").write_text("# Title\n\n{{ report.no_such_field }}\n")
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-2] == (
+        "templates/executive-summary.md.j2:3:1: template error: 'lscb_report.models.Report "
+        "object' has no attribute 'no_such_field'"
+    )
+
+
+def test_content_text_cannot_change_the_document_structure(small: Path) -> None:
+    priority = small / "2020-21" / "priorities" / "02-missing.yaml"
+    priority.write_text(priority.read_text().replace(
+        "title: Children who go missing", 'title: "# Not a heading | not a cell <b>bold</b>"'))
+    assert runner.invoke(app, ["build", "2020-21", "--format", "html"]).exit_code == 0
+    html = (small.parent / "build" / "2020-21" / "executive-summary.html").read_text()
+    assert "3.2 # Not a heading | not a cell &lt;b&gt;bold&lt;/b&gt;</h3>" in html
+    assert "<b>bold</b>" not in html

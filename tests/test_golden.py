@@ -1,0 +1,15 @@
+"""The Markdown and HTML match their golden copies; `make golden` regenerates them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.golden import CASES, GOLDEN, outputs
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_outputs_match_golden_copies(case: str) -> None:
+    for name, text in outputs(case).items():
+        golden = (GOLDEN / case / name).read_text(encoding="utf-8")
+        assert text == golden, f"{case}/{name} differs from its golden copy: run `make golden` " \
+                               "and review the diff if the change is meant"

@@ -1,0 +1,44 @@
+"""The executive summary reproduces every sentence and heading of the seed, word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from lscb_report.build import document_html
+from lscb_report.content import load_content
+from lscb_report.templating import render_markdown
+from lscb_report.years import FinancialYear
+from tests.conftest import CONTENT, SEED
+from tests.seed import html_text, markdown_text, missing, seed_sentences
+
+pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="the seed is in ../shared")
+
+
+@pytest.fixture(scope="module")
+def summary() -> tuple[str, str]:
+    content = load_content(CONTENT, FinancialYear.parse("2014-15"))
+    markdown = render_markdown(content, "executive-summary", None)
+    return markdown, document_html(content, "executive-summary", markdown, None)
+
+
+def test_the_seed_has_the_expected_number_of_units() -> None:
+    assert len(seed_sentences(SEED)) > 80
+
+
+def test_every_seed_sentence_is_in_the_markdown(summary: tuple[str, str]) -> None:
+    assert missing(seed_sentences(SEED), markdown_text(summary[0])) == []
+
+
+def test_every_seed_sentence_is_in_the_html(summary: tuple[str, str]) -> None:
+    assert missing(seed_sentences(SEED), html_text(summary[1])) == []
+
+
+def test_paragraphs_are_numbered_as_in_the_seed(summary: tuple[str, str]) -> None:
+    markdown = summary[0]
+    for number in ("1.1", "2.1", "2.2", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1", "7.1"):
+        assert f"\n**{number}** " in markdown
+    for heading in ("## 1. Executive Summary", "### 3.1 Early help and prevention of harm",
+                    "#### 3.3.1 Improving practice in respect of children at risk of child "
+                    "sexual exploitation (CSE)",
+                    "### 3.4 Continuous improvement in a changing landscape"):
+        assert f"\n{heading}\n" in markdown
