@@ -32,8 +32,9 @@ def outputs(case: str) -> dict[str, str]:
         files[f"{document}.md"] = markdown
         files[f"{document}.html"] = normalise(document_html(content, document, markdown, None))
     encoded = {name: text.encode() for name, text in files.items()}
-    files["index.html"] = normalise(index_html(content, encoded, {}, Path("/nonexistent"),
-                                               None).decode())
+    files["index.html"] = normalise(
+        index_html(content, encoded, {}, Path("/nonexistent"), None).decode()
+    )
     return files
 
 

@@ -14,8 +14,12 @@ from lscb_report.cli import app
 from tests.conftest import CONTENT
 
 runner = CliRunner()
-SEVEN = sorted(f"{d}.{f}" for d in ("executive-summary", "annual-report")
-               for f in ("md", "html", "pdf")) + ["index.html"]
+SEVEN = [
+    *sorted(
+        f"{d}.{f}" for d in ("executive-summary", "annual-report") for f in ("md", "html", "pdf")
+    ),
+    "index.html",
+]
 
 
 def pdf_text(path: Path) -> tuple[PdfReader, str]:
@@ -39,11 +43,16 @@ def test_the_executive_summary_pdf(report_2014_15: Path) -> None:
     reader, text = pdf_text(report_2014_15 / "executive-summary.pdf")
     assert len(reader.pages) >= 2
     assert reader.metadata is not None
-    assert reader.metadata.title == ("Local Safeguarding Children Board's Annual Report 2014-15 "
-                                     "(Executive Summary)")
-    for heading in ("1. Executive Summary", "2. Key Matters for the Committee's Consideration",
-                    "3.3.2 Improving practice in respect of children at risk of female genital "
-                    "mutilation (FGM)", "7. Financial Implications"):
+    assert reader.metadata.title == (
+        "Local Safeguarding Children Board's Annual Report 2014-15 (Executive Summary)"
+    )
+    for heading in (
+        "1. Executive Summary",
+        "2. Key Matters for the Committee's Consideration",
+        "3.3.2 Improving practice in respect of children at risk of female genital "
+        "mutilation (FGM)",
+        "7. Financial Implications",
+    ):
         assert heading in text
     assert f"Page 1 of {len(reader.pages)}" in text
 
@@ -53,9 +62,14 @@ def test_the_annual_report_pdf(report_2014_15: Path) -> None:
     assert len(reader.pages) >= 12
     assert reader.metadata is not None
     assert reader.metadata.title == "Local Safeguarding Children Board Annual report 2014-15"
-    for heading in ("Contents", "1. Introduction from the Independent Chair",
-                    "2. The Board and its governance", "Learning from case reviews", "Budget",
-                    "Glossary"):
+    for heading in (
+        "Contents",
+        "1. Introduction from the Independent Chair",
+        "2. The Board and its governance",
+        "Learning from case reviews",
+        "Budget",
+        "Glossary",
+    ):
         assert heading in text
     assert f"Page 2 of {len(reader.pages)}" in text
     assert {"Contents", "15. Budget", "15.1 Contributions by partner"} <= set(outline(reader))
@@ -80,8 +94,11 @@ def test_the_contents_gives_the_page_of_each_chapter(report_2014_15: Path) -> No
     reader, _ = pdf_text(report_2014_15 / "annual-report.pdf")
     contents = " ".join((reader.pages[1].extract_text() or "").split())
     listed = int(re.search(r"15\. Budget[ .]*?(\d+)", contents).group(1))  # type: ignore[union-attr]
-    found = [number for number, page in enumerate(reader.pages, 1)
-             if "15. Budget" in (page.extract_text() or "")]
+    found = [
+        number
+        for number, page in enumerate(reader.pages, 1)
+        if "15. Budget" in (page.extract_text() or "")
+    ]
     assert found[-1] == listed
 
 
@@ -93,11 +110,16 @@ def test_the_index_links_every_file(report_2014_15: Path) -> None:
 
 
 def test_only_the_formats_and_documents_asked_for(small: Path) -> None:
-    result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--format", "html",
-                                 "--document", "annual-report"])
+    result = runner.invoke(
+        app,
+        ["build", "2020-21", "--format", "md", "--format", "html", "--document", "annual-report"],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (small.parent / "build" / "2020-21").iterdir()) == [
-        "annual-report.html", "annual-report.md", "index.html"]
+        "annual-report.html",
+        "annual-report.md",
+        "index.html",
+    ]
 
 
 def test_a_failed_build_leaves_the_last_good_report(small: Path) -> None:
@@ -138,8 +160,11 @@ def test_a_template_error_names_the_template_and_line(small: Path) -> None:
 
 def test_content_text_cannot_change_the_document_structure(small: Path) -> None:
     priority = small / "2020-21" / "priorities" / "02-missing.yaml"
-    priority.write_text(priority.read_text().replace(
-        "title: Children who go missing", 'title: "# Not a heading | not a cell <b>bold</b>"'))
+    priority.write_text(
+        priority.read_text().replace(
+            "title: Children who go missing", 'title: "# Not a heading | not a cell <b>bold</b>"'
+        )
+    )
     assert runner.invoke(app, ["build", "2020-21", "--format", "html"]).exit_code == 0
     html = (small.parent / "build" / "2020-21" / "executive-summary.html").read_text()
     assert "3.2 # Not a heading | not a cell &lt;b&gt;bold&lt;/b&gt;</h3>" in html

@@ -52,11 +52,16 @@ def test_check_in_json_format(small: Path) -> None:
     board.write_text(board.read_text().replace("established: 2013", "established: soon"))
     result = runner.invoke(app, ["check", "2020-21", "--format", "json"])
     assert result.exit_code == 1
-    assert json.loads(result.output)["problems"] == [{
-        "file": "content/board.yaml", "line": 7, "column": 14, "severity": "error",
-        "message": "established: expected a whole number, such as 2012, but found 'soon'",
-        "rule": None,
-    }]
+    assert json.loads(result.output)["problems"] == [
+        {
+            "file": "content/board.yaml",
+            "line": 7,
+            "column": 14,
+            "severity": "error",
+            "message": "established: expected a whole number, such as 2012, but found 'soon'",
+            "rule": None,
+        }
+    ]
 
 
 def test_a_year_that_is_not_a_financial_year_is_a_usage_error() -> None:

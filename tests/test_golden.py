@@ -11,5 +11,7 @@ from tests.golden import CASES, GOLDEN, outputs
 def test_outputs_match_golden_copies(case: str) -> None:
     for name, text in outputs(case).items():
         golden = (GOLDEN / case / name).read_text(encoding="utf-8")
-        assert text == golden, f"{case}/{name} differs from its golden copy: run `make golden` " \
-                               "and review the diff if the change is meant"
+        assert text == golden, (
+            f"{case}/{name} differs from its golden copy: run `make golden` "
+            "and review the diff if the change is meant"
+        )

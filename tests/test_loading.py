@@ -19,8 +19,14 @@ def test_values_stay_text_until_the_model_types_them() -> None:
     loaded, problems = load_bytes(b"a: no\nb: on\nc: 1.10\nd: 010\ne: 2015-10-08\nf: ~\n", "f")
     assert problems == []
     assert loaded is not None
-    assert loaded.data == {"a": "no", "b": "on", "c": "1.10", "d": "010", "e": "2015-10-08",
-                           "f": None}
+    assert loaded.data == {
+        "a": "no",
+        "b": "on",
+        "c": "1.10",
+        "d": "010",
+        "e": "2015-10-08",
+        "f": None,
+    }
 
 
 def test_every_key_and_value_keeps_its_place() -> None:
@@ -34,23 +40,37 @@ def test_every_key_and_value_keeps_its_place() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        (b"a: 1\nb: 2\na: 3\n",
-         "f.yaml:3:1: a: the key 'a' appears twice (first at line 1); keep one"),
-        (b"a: &x 1\n",
-         "f.yaml:1:4: defines an anchor (&x); anchors and aliases are not allowed: remove it"),
-        (b"a: !!python/object:os.system x\n",
-         "f.yaml:1:4: uses the tag !!python/object:os.system; tags are not allowed: remove it"),
+        (
+            b"a: 1\nb: 2\na: 3\n",
+            "f.yaml:3:1: a: the key 'a' appears twice (first at line 1); keep one",
+        ),
+        (
+            b"a: &x 1\n",
+            "f.yaml:1:4: defines an anchor (&x); anchors and aliases are not allowed: remove it",
+        ),
+        (
+            b"a: !!python/object:os.system x\n",
+            "f.yaml:1:4: uses the tag !!python/object:os.system; tags are not allowed: remove it",
+        ),
         (b"a: !custom x\n", "f.yaml:1:4: uses the tag !custom; tags are not allowed: remove it"),
-        (b"a:\n\tb: 1\n",
-         "f.yaml:2:1: a tab is used for indentation; YAML needs spaces (2 per level)"),
-        (b"title: caf\xe9\n",
-         "f.yaml:1:11: byte 0xE9 is not UTF-8 text; save the file with UTF-8 encoding "
-         "(in most editors: Save with Encoding > UTF-8)"),
-        (b"a: 1\n---\nb: 2\n",
-         "f.yaml:2:1: holds more than one YAML document (---); keep one per file"),
-        (b"a: ok\nb: bell \x07\n",
-         "f.yaml:2:9: contains the control character U+0007, which text cannot hold; delete it "
-         "(it often comes from pasting out of another program)"),
+        (
+            b"a:\n\tb: 1\n",
+            "f.yaml:2:1: a tab is used for indentation; YAML needs spaces (2 per level)",
+        ),
+        (
+            b"title: caf\xe9\n",
+            "f.yaml:1:11: byte 0xE9 is not UTF-8 text; save the file with UTF-8 encoding "
+            "(in most editors: Save with Encoding > UTF-8)",
+        ),
+        (
+            b"a: 1\n---\nb: 2\n",
+            "f.yaml:2:1: holds more than one YAML document (---); keep one per file",
+        ),
+        (
+            b"a: ok\nb: bell \x07\n",
+            "f.yaml:2:9: contains the control character U+0007, which text cannot hold; delete it "
+            "(it often comes from pasting out of another program)",
+        ),
         (b"? [a, b]\n: 1\n", "f.yaml:1:3: a key must be a plain word, such as title"),
     ],
 )
@@ -64,10 +84,13 @@ def test_an_alias_is_refused_before_it_is_expanded() -> None:
         previous = chr(ord(level) - 1)
         bomb += f"{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous}]\n".encode()
     found = messages(bomb)
-    assert found[0] == ("f.yaml:1:4: defines an anchor (&a); anchors and aliases are not allowed: "
-                        "remove it")
-    assert "f.yaml:2:8: uses an alias (*a); anchors and aliases are not allowed: write the value " \
-           "out in full" in found
+    assert found[0] == (
+        "f.yaml:1:4: defines an anchor (&a); anchors and aliases are not allowed: remove it"
+    )
+    assert (
+        "f.yaml:2:8: uses an alias (*a); anchors and aliases are not allowed: write the value "
+        "out in full" in found
+    )
 
 
 def test_nesting_past_the_limit_is_refused() -> None:

@@ -37,8 +37,11 @@ def test_paragraphs_are_numbered_as_in_the_seed(summary: tuple[str, str]) -> Non
     markdown = summary[0]
     for number in ("1.1", "2.1", "2.2", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1", "7.1"):
         assert f"\n**{number}** " in markdown
-    for heading in ("## 1. Executive Summary", "### 3.1 Early help and prevention of harm",
-                    "#### 3.3.1 Improving practice in respect of children at risk of child "
-                    "sexual exploitation (CSE)",
-                    "### 3.4 Continuous improvement in a changing landscape"):
+    for heading in (
+        "## 1. Executive Summary",
+        "### 3.1 Early help and prevention of harm",
+        "#### 3.3.1 Improving practice in respect of children at risk of child "
+        "sexual exploitation (CSE)",
+        "### 3.4 Continuous improvement in a changing landscape",
+    ):
         assert f"\n{heading}\n" in markdown

@@ -45,22 +45,37 @@ def test_an_unknown_key_with_no_near_match_lists_the_allowed_ones(small: Path, e
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("established: 2013", "established: twenty13",
-         "content/board.yaml:7:14: established: expected a whole number, such as 2012, but found "
-         "'twenty13'"),
-        ("meetings_per_year: 4", "meetings_per_year: 0",
-         "content/board.yaml:11:20: meetings_per_year: input should be greater than or equal to 1, "
-         "but found '0'"),
-        ("    kind: police", "    kind: constabulary",
-         "content/board.yaml:21:11: partners[2].kind: expected one of 'local-authority', "
-         "'police', 'health', 'probation', 'education', 'voluntary', 'housing', 'lay-member' or "
-         "'other', but found 'constabulary'"),
-        ("  - id: police", "  - id: Police Force",
-         "content/board.yaml:19:9: partners[2].id: expected a short id in lower case with hyphens, "
-         "such as 'early-help', but found 'Police Force'"),
-        ("areas:\n  - Northtown\n  - Southvale", "areas: Northtown",
-         "content/board.yaml:4:8: areas: expected a list, each item on its own line starting with "
-         "'- ', but found 'Northtown'"),
+        (
+            "established: 2013",
+            "established: twenty13",
+            "content/board.yaml:7:14: established: expected a whole number, such as 2012, but found "
+            "'twenty13'",
+        ),
+        (
+            "meetings_per_year: 4",
+            "meetings_per_year: 0",
+            "content/board.yaml:11:20: meetings_per_year: input should be greater than or equal to 1, "
+            "but found '0'",
+        ),
+        (
+            "    kind: police",
+            "    kind: constabulary",
+            "content/board.yaml:21:11: partners[2].kind: expected one of 'local-authority', "
+            "'police', 'health', 'probation', 'education', 'voluntary', 'housing', 'lay-member' or "
+            "'other', but found 'constabulary'",
+        ),
+        (
+            "  - id: police",
+            "  - id: Police Force",
+            "content/board.yaml:19:9: partners[2].id: expected a short id in lower case with hyphens, "
+            "such as 'early-help', but found 'Police Force'",
+        ),
+        (
+            "areas:\n  - Northtown\n  - Southvale",
+            "areas: Northtown",
+            "content/board.yaml:4:8: areas: expected a list, each item on its own line starting with "
+            "'- ', but found 'Northtown'",
+        ),
     ],
 )
 def test_wrong_values_in_board(small: Path, edit: Edit, old: str, new: str, expected: str) -> None:
@@ -107,7 +122,8 @@ def test_an_empty_file_says_so(small: Path) -> None:
 
 def test_a_yml_file_is_named_not_skipped(small: Path) -> None:
     (small / "2020-21" / "activities" / "training.yaml").rename(
-        small / "2020-21" / "activities" / "training.yml")
+        small / "2020-21" / "activities" / "training.yml"
+    )
     assert problems(small) == [
         "content/2020-21/activities/training.yml:1:1: content files end in .yaml; rename it to "
         "training.yaml"

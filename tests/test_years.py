@@ -23,8 +23,10 @@ def test_the_century_turns() -> None:
         ("2014", "'2014' is not a financial year; write it like 2014-15"),
         ("2014/15", "'2014/15' is not a financial year; write it like 2014-15"),
         ("../etc", "'../etc' is not a financial year; write it like 2014-15"),
-        ("2014-16", "'2014-16' is not a financial year: the years must follow each other, "
-                    "as in 2014-15"),
+        (
+            "2014-16",
+            "'2014-16' is not a financial year: the years must follow each other, as in 2014-15",
+        ),
     ],
 )
 def test_refuses_anything_else(text: str, message: str) -> None:

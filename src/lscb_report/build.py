@@ -87,8 +87,9 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     return BuildResult(outputs, warnings)
 
 
-def document_html(content: Content, document: str, markdown: str, templates: Path | None,
-                  *, screen: bool = True) -> str:
+def document_html(
+    content: Content, document: str, markdown: str, templates: Path | None, *, screen: bool = True
+) -> str:
     """One document as a self-contained HTML page (for print when ``screen`` is false)."""
     board = content.board
     title = f"{board.name} {TITLES[document]} {content.year}"
@@ -111,8 +112,10 @@ def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]
         typeset = html_to_pdf(html)
     except RefusedFetch as error:
         raise ReportError([Problem(f"{document}.pdf", 1, 1, str(error))]) from None
-    warnings = [Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
-                for message in typeset.warnings]
+    warnings = [
+        Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
+        for message in typeset.warnings
+    ]
     return (typeset.data, typeset.pages), warnings
 
 
@@ -124,8 +127,13 @@ def build_date(content: Content) -> date:
     return content.report.cover.date
 
 
-def index_html(content: Content, files: dict[str, bytes], pages: dict[str, int], folder: Path,
-               templates: Path | None) -> bytes:
+def index_html(
+    content: Content,
+    files: dict[str, bytes],
+    pages: dict[str, int],
+    folder: Path,
+    templates: Path | None,
+) -> bytes:
     """The publishing page linking every output, with sizes and page counts."""
     from lscb_report.templating import environment
 
@@ -137,12 +145,25 @@ def index_html(content: Content, files: dict[str, bytes], pages: dict[str, int],
             if data is None and (folder / name).is_file():
                 data = (folder / name).read_bytes()
             if data is not None:
-                rows.append({"document": TITLES[document], "format": fmt.upper(), "name": name,
-                             "size": _size(len(data)), "pages": pages.get(name)})
-    markdown = environment(templates).get_template("index.md.j2").render(
-        board=content.board, year=content.year, report=content.report, rows=rows)
-    page = Page(title=f"{content.board.name} annual report {content.year}", document="index",
-                description=f"The {content.board.name} annual report {content.year}, to download.")
+                rows.append(
+                    {
+                        "document": TITLES[document],
+                        "format": fmt.upper(),
+                        "name": name,
+                        "size": _size(len(data)),
+                        "pages": pages.get(name),
+                    }
+                )
+    markdown = (
+        environment(templates)
+        .get_template("index.md.j2")
+        .render(board=content.board, year=content.year, report=content.report, rows=rows)
+    )
+    page = Page(
+        title=f"{content.board.name} annual report {content.year}",
+        document="index",
+        description=f"The {content.board.name} annual report {content.year}, to download.",
+    )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")
 

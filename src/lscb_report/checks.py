@@ -12,6 +12,7 @@ from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
     from lscb_report.content import Content
+    from lscb_report.loading import Path_
     from lscb_report.models import FileModel
 
 Check = Callable[["Content"], Iterable[Problem]]
@@ -33,7 +34,9 @@ def needs(*files: str) -> Callable[[Check], Check]:
 def check_content(content: Content, readable: frozenset[str] = REQUIRED_FILES) -> list[Problem]:
     """Every problem the cross-file rules find, among the checks whose files were readable."""
     return [
-        problem for check in CHECKS if _NEEDS.get(check, REQUIRED_FILES) <= readable
+        problem
+        for check in CHECKS
+        if _NEEDS.get(check, REQUIRED_FILES) <= readable
         for problem in check(content)
     ]
 
@@ -42,20 +45,23 @@ def check_content(content: Content, readable: frozenset[str] = REQUIRED_FILES) -
 def unique_ids(content: Content) -> Iterable[Problem]:
     """Partner ids, glossary terms, metric ids and practice area ids are each used once."""
     yield from _duplicates(content.board, "partners", [p.id for p in content.board.partners], "id")
-    yield from _duplicates(content.glossary, "terms", [t.term for t in content.glossary.terms],
-                           "term")
+    yield from _duplicates(
+        content.glossary, "terms", [t.term for t in content.glossary.terms], "term"
+    )
     yield from _duplicates(content.metrics, "series", [s.id for s in content.metrics.series], "id")
     for priority in content.priorities:
-        yield from _duplicates(priority, "practice_areas",
-                               [a.id for a in priority.practice_areas], "id")
+        yield from _duplicates(
+            priority, "practice_areas", [a.id for a in priority.practice_areas], "id"
+        )
 
 
 def _duplicates(model: FileModel, field: str, values: list[str], key: str) -> Iterable[Problem]:
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield model.problem((field, index, key),
-                                f"'{value}' is used twice; each {key} must be different")
+            yield model.problem(
+                (field, index, key), f"'{value}' is used twice; each {key} must be different"
+            )
         seen.add(value)
 
 
@@ -67,12 +73,15 @@ def known_partners(content: Content) -> Iterable[Problem]:
     for priority in content.priorities:
         for index, partner in enumerate(priority.partners):
             if partner not in known:
-                yield priority.problem(("partners", index),
-                                       f"'{partner}' is not a partner of the board; {hint}")
+                yield priority.problem(
+                    ("partners", index), f"'{partner}' is not a partner of the board; {hint}"
+                )
     for index, line in enumerate(content.budget.income.lines):
         if line.partner not in known:
-            yield content.budget.problem(("income", "lines", index, "partner"),
-                                         f"'{line.partner}' is not a partner of the board; {hint}")
+            yield content.budget.problem(
+                ("income", "lines", index, "partner"),
+                f"'{line.partner}' is not a partner of the board; {hint}",
+            )
 
 
 @needs("metrics")
@@ -80,7 +89,9 @@ def known_metrics(content: Content) -> Iterable[Problem]:
     """Every metric a section refers to is defined in metrics.yaml."""
     known = {s.id for s in content.metrics.series}
     hint = f"metrics.yaml defines: {', '.join(sorted(known)) or 'none'}"
-    sections = [(p, ("metrics",), p.metrics) for p in content.priorities]
+    sections: list[tuple[FileModel, Path_, list[str]]] = [
+        (p, ("metrics",), p.metrics) for p in content.priorities
+    ]
     sections += [(a, ("metrics",), a.metrics) for a in content.activities]
     for priority in content.priorities:
         for i, area in enumerate(priority.practice_areas):
@@ -103,16 +114,27 @@ def years_in_range(content: Content) -> Iterable[Problem]:
             yield from _year_problem(content, review, ("started",), review.started, "a review")
 
 
-def _year_problem(content: Content, model: FileModel, path: tuple[str | int, ...], text: str,
-                  what: str, *, key: bool = False) -> Iterable[Problem]:
+def _year_problem(
+    content: Content,
+    model: FileModel,
+    path: tuple[str | int, ...],
+    text: str,
+    what: str,
+    *,
+    key: bool = False,
+) -> Iterable[Problem]:
     try:
         year = FinancialYear.parse(text)
     except ValueError as error:
         yield model.problem(path, str(error), key=key)
         return
     if year > content.year:
-        yield model.problem(path, f"{year} is after the reporting year {content.year}; {what} in "
-                            "this report cannot come from a later year", key=key)
+        yield model.problem(
+            path,
+            f"{year} is after the reporting year {content.year}; {what} in "
+            "this report cannot come from a later year",
+            key=key,
+        )
 
 
 @needs("report")
@@ -123,12 +145,14 @@ def cover_date(content: Content) -> Iterable[Problem]:
         yield content.report.problem(
             ("cover", "date"),
             f"the committee date {day.isoformat()} is not after the end of the reporting year "
-            f"{year} ({year.end.isoformat()}); the report covers a year that has ended")
+            f"{year} ({year.end.isoformat()}); the report covers a year that has ended",
+        )
     elif day > year.next().end:
         yield content.report.problem(
             ("cover", "date"),
             f"the committee date {day.isoformat()} is more than a year after the reporting year "
-            f"{year}; check the year of the date")
+            f"{year}; check the year of the date",
+        )
 
 
 @needs("budget")
@@ -138,19 +162,27 @@ def budget_adds_up(content: Content) -> Iterable[Problem]:
     income = sum((line.amount for line in budget.income.lines), Decimal(0))
     spent = sum((line.amount for line in budget.expenditure.lines), Decimal(0))
     if income != budget.income.total:
-        yield budget.problem(("income", "total"),
-                             f"the total {_money(budget.income.total)} does not equal the sum of "
-                             f"the income lines, {_money(income)}")
+        yield budget.problem(
+            ("income", "total"),
+            f"the total {_money(budget.income.total)} does not equal the sum of "
+            f"the income lines, {_money(income)}",
+        )
     if spent != budget.expenditure.total:
-        yield budget.problem(("expenditure", "total"),
-                             f"the total {_money(budget.expenditure.total)} does not equal the sum "
-                             f"of the expenditure lines, {_money(spent)}")
+        yield budget.problem(
+            ("expenditure", "total"),
+            f"the total {_money(budget.expenditure.total)} does not equal the sum "
+            f"of the expenditure lines, {_money(spent)}",
+        )
     balance = budget.brought_forward + income - spent
-    if balance != budget.carried_forward and (income, spent) == (budget.income.total,
-                                                                  budget.expenditure.total):
-        yield budget.problem(("carried_forward",),
-                             f"{_money(budget.carried_forward)} is not brought forward plus income "
-                             f"less expenditure, {_money(balance)}")
+    if balance != budget.carried_forward and (income, spent) == (
+        budget.income.total,
+        budget.expenditure.total,
+    ):
+        yield budget.problem(
+            ("carried_forward",),
+            f"{_money(budget.carried_forward)} is not brought forward plus income "
+            f"less expenditure, {_money(balance)}",
+        )
 
 
 def _money(amount: Decimal) -> str:
@@ -158,5 +190,10 @@ def _money(amount: Decimal) -> str:
 
 
 CHECKS: list[Check] = [
-    unique_ids, known_partners, known_metrics, years_in_range, cover_date, budget_adds_up,
+    unique_ids,
+    known_partners,
+    known_metrics,
+    years_in_range,
+    cover_date,
+    budget_adds_up,
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,13 +34,11 @@ Year = Annotated[
     FinancialYear,
     typer.Argument(parser=_year, metavar="YEAR", help="The financial year, such as 2014-15."),
 ]
-ContentDir = Annotated[
-    Path, typer.Option("--content", help="The content folder.", file_okay=False)
-]
+ContentDir = Annotated[Path, typer.Option("--content", help="The content folder.", file_okay=False)]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     github = "github"
     json = "json"
@@ -54,8 +52,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and stop.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and stop."
+        ),
+    ] = False,
 ) -> None:
     """Compile a Local Safeguarding Children Board's annual report from YAML."""
 
@@ -65,8 +67,10 @@ def check(
     year: Year,
     content: ContentDir = Path("content"),
     strict: Strict = False,
-    output: Annotated[CheckFormat, typer.Option("--format", help="How to print problems: text, "
-                                                "github (annotations) or json.")] = CheckFormat.text,
+    output: Annotated[
+        CheckFormat,
+        typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
+    ] = CheckFormat.text,
 ) -> None:
     """Check a year's content and print every problem, without building anything.
 
@@ -100,13 +104,13 @@ def main() -> None:
         sys.exit(130)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
 
 
-class Document(str, Enum):
+class Document(StrEnum):
     executive_summary = "executive-summary"
     annual_report = "annual-report"
 
@@ -115,18 +119,26 @@ class Document(str, Enum):
 def build(
     year: Year,
     content: ContentDir = Path("content"),
-    templates: Annotated[Path, typer.Option("--templates", file_okay=False,
-                                            help="The board's own templates, which override the "
-                                            "defaults file by file.")] = Path("templates"),
-    out: Annotated[Path, typer.Option("--out", file_okay=False,
-                                      help="Where to write; the report goes in OUT/YEAR.")]
-    = Path("build"),
-    formats: Annotated[list[Format] | None, typer.Option("--format", help="Formats to write "
-                                                         "(repeat for more); all by default.")]
-    = None,
-    documents: Annotated[list[Document] | None, typer.Option("--document", help="Documents to "
-                                                             "write (repeat for more); both by "
-                                                             "default.")] = None,
+    templates: Annotated[
+        Path,
+        typer.Option(
+            "--templates",
+            file_okay=False,
+            help="The board's own templates, which override the defaults file by file.",
+        ),
+    ] = Path("templates"),
+    out: Annotated[
+        Path,
+        typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
+    ] = Path("build"),
+    formats: Annotated[
+        list[Format] | None,
+        typer.Option("--format", help="Formats to write (repeat for more); all by default."),
+    ] = None,
+    documents: Annotated[
+        list[Document] | None,
+        typer.Option("--document", help="Documents to write (repeat for more); both by default."),
+    ] = None,
     strict: Strict = False,
 ) -> None:
     """Build the executive summary and the annual report in Markdown, HTML and PDF.
@@ -138,7 +150,10 @@ def build(
     from lscb_report.templating import DOCUMENTS
 
     config = BuildConfig(
-        year=year, content=content, templates=templates, out=out,
+        year=year,
+        content=content,
+        templates=templates,
+        out=out,
         formats=tuple(f.value for f in formats) if formats else FORMATS,
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,

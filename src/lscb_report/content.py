@@ -11,7 +11,15 @@ from typing import TypeVar, cast
 from lscb_report.errors import Problem, ReportError, errors_in
 from lscb_report.loading import display_path, load_file
 from lscb_report.models import (
-    Activity, Board, Budget, CaseReview, FileModel, Glossary, Metrics, Priority, Report,
+    Activity,
+    Board,
+    Budget,
+    CaseReview,
+    FileModel,
+    Glossary,
+    Metrics,
+    Priority,
+    Report,
 )
 from lscb_report.validation import validate
 from lscb_report.years import FinancialYear
@@ -51,8 +59,14 @@ class _Reader:
             self.problems += problems
             return None
         if loaded.data is None:
-            self.problems.append(Problem(loaded.file, 1, 1, "the file is empty; see "
-                                         "content/README.md for what it should hold"))
+            self.problems.append(
+                Problem(
+                    loaded.file,
+                    1,
+                    1,
+                    "the file is empty; see content/README.md for what it should hold",
+                )
+            )
             return None
         result, problems = validate(model, loaded)
         self.problems += problems
@@ -60,8 +74,9 @@ class _Reader:
 
     def required(self, model: type[M], path: Path, what: str = "every year") -> M | None:
         if not path.is_file():
-            self.problems.append(Problem(display_path(path), 1, 1,
-                                         f"the file is missing; {what} needs {path.name}"))
+            self.problems.append(
+                Problem(display_path(path), 1, 1, f"the file is missing; {what} needs {path.name}")
+            )
             return None
         return self.read(model, path)
 
@@ -80,8 +95,14 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     paths = []
     for path in sorted(folder.iterdir()):
         if path.suffix == ".yml":
-            problems.append(Problem(display_path(path), 1, 1,
-                                    f"content files end in .yaml; rename it to {path.stem}.yaml"))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"content files end in .yaml; rename it to {path.stem}.yaml",
+                )
+            )
         elif path.suffix == ".yaml":
             paths.append(path)
     return paths
@@ -93,9 +114,17 @@ def load_content(root: Path, year: FinancialYear) -> Content:
 
     folder = root / str(year)
     if not folder.is_dir():
-        raise ReportError([Problem(display_path(folder), 1, 1,
-                                   f"there is no content for {year}; create it with "
-                                   f"'lscb-report new {year} --from {year.previous()}'")])
+        raise ReportError(
+            [
+                Problem(
+                    display_path(folder),
+                    1,
+                    1,
+                    f"there is no content for {year}; create it with "
+                    f"'lscb-report new {year} --from {year.previous()}'",
+                )
+            ]
+        )
     reader = _Reader()
     board = reader.required(Board, root / "board.yaml", "the content folder")
     glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
@@ -103,20 +132,42 @@ def load_content(root: Path, year: FinancialYear) -> Content:
     budget = reader.required(Budget, folder / "budget.yaml")
     metrics = reader.required(Metrics, folder / "metrics.yaml")
     priorities = _priorities(reader.folder(Priority, folder / "priorities"), reader.problems)
-    activities = sorted((a for _, a in reader.folder(Activity, folder / "activities")),
-                        key=lambda a: _activity_rank(a.kind))
+    activities = sorted(
+        (a for _, a in reader.folder(Activity, folder / "activities")),
+        key=lambda a: _activity_rank(a.kind),
+    )
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
     if not priorities and not errors_in(reader.problems):
-        reader.problems.append(Problem(display_path(folder / "priorities"), 1, 1,
-                                       "no priorities found; add priorities/01-name.yaml"))
-    singles = {"board": board, "glossary": glossary, "report": report, "budget": budget,
-               "metrics": metrics}
+        reader.problems.append(
+            Problem(
+                display_path(folder / "priorities"),
+                1,
+                1,
+                "no priorities found; add priorities/01-name.yaml",
+            )
+        )
+    singles = {
+        "board": board,
+        "glossary": glossary,
+        "report": report,
+        "budget": budget,
+        "metrics": metrics,
+    }
     readable = frozenset(name for name, model in singles.items() if model is not None)
     # Checks run on what could be read, so that every problem is reported in one run; a
     # check that needs a file that could not be read is skipped.
-    content = Content(year, root, cast(Board, board), cast(Glossary, glossary),
-                      cast(Report, report), priorities, activities, reviews, cast(Budget, budget),
-                      cast(Metrics, metrics))
+    content = Content(
+        year,
+        root,
+        cast(Board, board),
+        cast(Glossary, glossary),
+        cast(Report, report),
+        priorities,
+        activities,
+        reviews,
+        cast(Budget, budget),
+        cast(Metrics, metrics),
+    )
     problems = reader.problems + check_content(content, readable)
     if errors_in(problems) or readable != REQUIRED_FILES:
         raise ReportError(problems)
@@ -135,15 +186,27 @@ def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> 
     for path, priority in found:
         match = _PRIORITY_NAME.fullmatch(path.name)
         if not match:
-            problems.append(Problem(display_path(path), 1, 1,
-                                    "a priority's file name must be its number and a short name, "
-                                    "such as 01-early-help.yaml"))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    "a priority's file name must be its number and a short name, "
+                    "such as 01-early-help.yaml",
+                )
+            )
             continue
         number = match.group(1)
         if number in numbered:
-            problems.append(Problem(display_path(path), 1, 1,
-                                    f"priority number {number} is used twice (also by "
-                                    f"{numbered[number].name}); give each priority its own number"))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"priority number {number} is used twice (also by "
+                    f"{numbered[number].name}); give each priority its own number",
+                )
+            )
             continue
         numbered[number] = path
         ordered.append(priority)

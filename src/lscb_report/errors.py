@@ -56,15 +56,23 @@ def _escape_property(text: str) -> str:
 def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command that annotates the problem's line."""
     file = _escape_property(problem.file)
-    return (f"::{problem.severity} file={file},line={problem.line},col={problem.column}"
-            f"::{_escape_data(problem.message)}")
+    return (
+        f"::{problem.severity} file={file},line={problem.line},col={problem.column}"
+        f"::{_escape_data(problem.message)}"
+    )
 
 
 def as_json(problems: list[Problem]) -> list[dict[str, object]]:
     """Problems as plain data for other tools."""
     return [
-        {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity,
-         "message": p.message, "rule": p.rule}
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity,
+            "message": p.message,
+            "rule": p.rule,
+        }
         for p in sorted(problems)
     ]
 
@@ -76,6 +84,9 @@ def tally(problems: list[Problem]) -> str:
     files = len({p.file for p in problems})
     if not problems:
         return "no problems"
-    parts = [f"{n} {word}{'' if n == 1 else 's'}"
-             for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    parts = [
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    ]
     return f"{' and '.join(parts)} in {files} file{'' if files == 1 else 's'}"

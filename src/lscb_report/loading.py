@@ -58,7 +58,9 @@ class Loaded:
         """A problem at the value (or key) at path, naming the path."""
         mark = self.mark(path, key=key)
         where = dotted(path)
-        return Problem(self.file, mark.line, mark.column, f"{where}: {message}" if where else message)
+        return Problem(
+            self.file, mark.line, mark.column, f"{where}: {message}" if where else message
+        )
 
 
 def dotted(path: Path_) -> str:
@@ -84,8 +86,13 @@ def load_file(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[Loaded | None,
         size = path.stat().st_size
         if size > max_bytes:
             return None, [
-                Problem(name, 1, 1, f"the file is {size:,} bytes, over the limit of "
-                        f"{max_bytes:,}; split it into smaller files")
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"the file is {size:,} bytes, over the limit of "
+                    f"{max_bytes:,}; split it into smaller files",
+                )
             ]
         raw = path.read_bytes()
     except OSError as error:
@@ -111,11 +118,15 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
-        builder.problems.append(Problem(
-            name, line, column,
-            f"contains the control character U+{error.character:04X}, which text cannot hold; "
-            "delete it (it often comes from pasting out of another program)",
-        ))
+        builder.problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"contains the control character U+{error.character:04X}, which text cannot hold; "
+                "delete it (it often comes from pasting out of another program)",
+            )
+        )
     if builder.problems:
         return None, builder.problems
     return Loaded(name, builder.root, builder.values, builder.keys), []
@@ -132,8 +143,13 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         column = error.start - (before.rfind(b"\n") + 1) + 1
         byte = raw[error.start]
         return None, [
-            Problem(name, line, column, f"byte 0x{byte:02X} is not UTF-8 text; save the file "
-                    "with UTF-8 encoding (in most editors: Save with Encoding > UTF-8)")
+            Problem(
+                name,
+                line,
+                column,
+                f"byte 0x{byte:02X} is not UTF-8 text; save the file "
+                "with UTF-8 encoding (in most editors: Save with Encoding > UTF-8)",
+            )
         ]
 
 
@@ -143,8 +159,12 @@ def _tab_problems(text: str, name: str) -> list[Problem]:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             problems.append(
-                Problem(name, number, indent.index("\t") + 1,
-                        "a tab is used for indentation; YAML needs spaces (2 per level)")
+                Problem(
+                    name,
+                    number,
+                    indent.index("\t") + 1,
+                    "a tab is used for indentation; YAML needs spaces (2 per level)",
+                )
             )
     return problems
 
@@ -176,7 +196,9 @@ def _parser_problem(error: yaml.MarkedYAMLError, name: str) -> Problem:
             return Problem(name, line, column, plain)
     context = f" {error.context}" if error.context else ""
     return Problem(
-        name, line, column,
+        name,
+        line,
+        column,
         f"is not valid YAML ({problem}{context}); check the indentation and that "
         "text containing ': ' or starting with a quote is in quotes or a block (|)",
     )
@@ -202,22 +224,29 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self._problem(event, "holds more than one YAML document (---); keep one per file")
+                    self._problem(
+                        event, "holds more than one YAML document (---); keep one per file"
+                    )
                     return
                 self.root = self._node(events, next(events), (), 0)
 
     def _node(self, events: Iterator[Any], event: Any, path: Path_, depth: int) -> Any:
         if isinstance(event, yaml.DocumentEndEvent):
             return None
-        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-        self.values[path] = mark
+        self.values[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self._problem(event, f"uses an alias (*{event.anchor}); anchors and aliases are not "
-                          "allowed: write the value out in full")
+            self._problem(
+                event,
+                f"uses an alias (*{event.anchor}); anchors and aliases are not "
+                "allowed: write the value out in full",
+            )
             return None
         if event.anchor is not None:
-            self._problem(event, f"defines an anchor (&{event.anchor}); anchors and aliases are "
-                          "not allowed: remove it")
+            self._problem(
+                event,
+                f"defines an anchor (&{event.anchor}); anchors and aliases are "
+                "not allowed: remove it",
+            )
         if event.tag is not None and event.tag != "!":
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self._problem(event, f"uses the tag {tag}; tags are not allowed: remove it")
@@ -252,16 +281,24 @@ class _Builder:
                 self._node(events, value_event, (*path, "(value)"), depth + 1)
                 continue
             key = key_event.value
-            key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            key_mark = _mark(key_event)
             if key in mapping:
                 first = self.keys[(*path, key)]
-                self._problem(key_event, f"{dotted((*path, key))}: the key '{key}' appears twice "
-                              f"(first at line {first.line}); keep one")
+                self._problem(
+                    key_event,
+                    f"{dotted((*path, key))}: the key '{key}' appears twice "
+                    f"(first at line {first.line}); keep one",
+                )
                 self._node(events, value_event, (*path, f"{key} (again)"), depth + 1)
                 continue
             self.keys[(*path, key)] = key_mark
             mapping[key] = self._node(events, value_event, (*path, key), depth + 1)
         return mapping  # pragma: no cover - the parser always closes a mapping
+
+
+def _mark(event: Any) -> Mark:
+    """The 1-based place where a parser event starts."""
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 class _TooDeep(yaml.MarkedYAMLError):

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
@@ -55,8 +55,9 @@ def _anchor(title: str) -> str:
     return slug(title)
 
 
-def _container(self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict,
-               _env: EnvType) -> str:
+def _container(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
     token = tokens[idx]
     if token.nesting == 1:
         name = token.info.strip().split(" ", 1)[0]
@@ -64,8 +65,11 @@ def _container(self: RendererHTML, tokens: Sequence[Token], idx: int, _options: 
         tag = "nav" if name == "contents" else "div"
         label = ' aria-label="Contents"' if name == "contents" else ""
         return f'<{tag} class="{name}"{role}{label}>\n'
-    opening = next(t for t in reversed(tokens[:idx]) if t.type.endswith("_open")
-                   and t.type.startswith("container_") and t.level == token.level)
+    opening = next(
+        t
+        for t in reversed(tokens[:idx])
+        if t.type.endswith("_open") and t.type.startswith("container_") and t.level == token.level
+    )
     name = opening.info.strip().split(" ", 1)[0]
     return "</nav>\n" if name == "contents" else "</div>\n"
 
@@ -102,8 +106,9 @@ class Page:
     lang: str = "en-GB"
 
 
-def html_page(body: str, page: Page, templates: Path | None, extra: dict[str, Any], *,
-              screen: bool = True) -> str:
+def html_page(
+    body: str, page: Page, templates: Path | None, extra: dict[str, Any], *, screen: bool = True
+) -> str:
     """The whole self-contained HTML file; ``screen=False`` leaves out the screen-only rules
     for the PDF engine, which does not read media queries."""
     env = jinja2.Environment(

@@ -18,11 +18,16 @@ from lscb_report.loading import Loaded, Path_
 
 Slug = Annotated[
     str,
-    Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["police"],
-          description="A short id in lower case, words joined by hyphens."),
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        examples=["police"],
+        description="A short id in lower case, words joined by hyphens.",
+    ),
 ]
 Markdown = Annotated[str, Field(description="Prose in Markdown; paragraphs split by a blank line.")]
-Money = Annotated[Decimal, Field(max_digits=12, decimal_places=2, description="Pounds, e.g. 12500.00")]
+Money = Annotated[
+    Decimal, Field(max_digits=12, decimal_places=2, description="Pounds, e.g. 12500.00")
+]
 YearKey = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$", examples=["2014-15"])]
 
 
@@ -58,8 +63,15 @@ class Section(Model):
 # --- board.yaml ---------------------------------------------------------------------------
 
 PartnerKind = Literal[
-    "local-authority", "police", "health", "probation", "education", "voluntary",
-    "housing", "lay-member", "other",
+    "local-authority",
+    "police",
+    "health",
+    "probation",
+    "education",
+    "voluntary",
+    "housing",
+    "lay-member",
+    "other",
 ]
 
 
@@ -178,7 +190,9 @@ class Priority(FileModel):
     partners: list[Slug] = Field(default=[], description="Ids of the partners who led the work.")
     summary: Markdown
     body: Markdown = Field(description="Progress made in the year.")
-    impact: Markdown = Field(description="The difference made to children, families and the workforce.")
+    impact: Markdown = Field(
+        description="The difference made to children, families and the workforce."
+    )
     to_develop: Markdown = Field(description="What still needs to develop, and why.")
     next_steps: Markdown
     practice_areas: list[PracticeArea] = []
@@ -188,7 +202,12 @@ class Priority(FileModel):
 # --- YEAR/activities/slug.yaml ------------------------------------------------------------
 
 ActivityKind = Literal[
-    "child-death-overview", "quality-assurance", "lado", "complaints", "training", "other",
+    "child-death-overview",
+    "quality-assurance",
+    "lado",
+    "complaints",
+    "training",
+    "other",
 ]
 
 
@@ -212,8 +231,9 @@ class CaseReview(FileModel):
     title: str = Field(examples=["Serious case review: Child A"])
     subject: str = Field(examples=["Child A"], description="An anonymised label, never a name.")
     status: Literal["published", "in-progress", "embargoed"]
-    started: str | None = Field(default=None, examples=["2014-15"],
-                                description="The financial year the review started.")
+    started: str | None = Field(
+        default=None, examples=["2014-15"], description="The financial year the review started."
+    )
     body: Markdown
     learning: list[str] = []
 

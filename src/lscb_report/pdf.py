@@ -47,8 +47,9 @@ def html_to_pdf(html: str) -> Typeset:
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            raise FatalURLFetchingError(f"refused to read {url[:200]}: a report may only use "
-                                        "files inside it")
+            raise FatalURLFetchingError(
+                f"refused to read {url[:200]}: a report may only use files inside it"
+            )
 
     logger = logging.getLogger("weasyprint")
     collector = _Collector()

@@ -158,20 +158,27 @@ def _plain(title: str) -> str:
     return re.sub(r"\\(.)", r"\1", title).replace("*", "").replace("`", "")
 
 
-def render_markdown(content: Content, document: str, templates: Path | None,
-                    extra: dict[str, Any] | None = None) -> str:
+def render_markdown(
+    content: Content, document: str, templates: Path | None, extra: dict[str, Any] | None = None
+) -> str:
     """The Markdown of one document."""
     env = environment(templates)
     context: dict[str, Any] = {
-        "content": content, "board": content.board, "report": content.report,
-        "year": content.year, "para": Numbering(), "contents": lambda: CONTENTS_MARK,
+        "content": content,
+        "board": content.board,
+        "report": content.report,
+        "year": content.year,
+        "para": Numbering(),
+        "contents": lambda: CONTENTS_MARK,
         **(extra or {}),
     }
     name = f"{document}.md.j2"
     try:
         text = env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise ReportError([_template_problem(error.filename, error.lineno, error.message)]) from None
+        raise ReportError(
+            [_template_problem(error.filename, error.lineno, error.message)]
+        ) from None
     except jinja2.UndefinedError as error:
         raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -195,4 +202,3 @@ def _failing_frame(error: BaseException, name: str) -> tuple[str | None, int | N
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
-

@@ -26,7 +26,8 @@ def validate(model: type[M], loaded: Loaded) -> tuple[M | None, list[Problem]]:
         details = error.errors()
         misspelt = _misspelt(model, details)
         return None, [
-            _problem(model, loaded, detail) for detail in details
+            _problem(model, loaded, detail)
+            for detail in details
             if not (detail["type"] == "missing" and detail["loc"] in misspelt)
         ]
     result._source = loaded
@@ -181,8 +182,10 @@ def _pattern_message(pattern: str, given: Any) -> str:
     if "@" in pattern:
         return f"expected an e-mail address such as name@example.gov.uk, but found {_shown(given)}"
     if pattern.startswith("^[a-z0-9]"):
-        return (f"expected a short id in lower case with hyphens, such as 'early-help', "
-                f"but found {_shown(given)}")
+        return (
+            f"expected a short id in lower case with hyphens, such as 'early-help', "
+            f"but found {_shown(given)}"
+        )
     if "\\d{4}-\\d{2}" in pattern:
         return f"expected a financial year such as 2014-15, but found {_shown(given)}"
     return f"does not have the expected form ({pattern}); found {_shown(given)}"
