@@ -20,6 +20,12 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff check bench
+	$(VENV)/bin/ruff format --check bench
+
+# The benchmark (bench/run.py): ours against pandoc + WeasyPrint, medians and ratios. BENCH_ARGS=--runs 3
+bench: system-deps $(VENV)/.installed-bench
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 golden: $(VENV)/.installed-dev
 	$(PY) -m tests.golden
@@ -37,6 +43,10 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
 # WeasyPrint needs Pango. Install it on Debian or Ubuntu when running as root; otherwise say how.
