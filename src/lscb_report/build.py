@@ -2,6 +2,11 @@
 
 The only module that writes the output folder. A build that fails at any step (content,
 template, engine, interrupt) leaves the previous outputs exactly as they were.
+
+A build does no work it has done before (see cache.py): when nothing it reads has changed
+since the last build, it keeps the outputs as they are; a PDF whose HTML has not changed is
+not typeset again; and the PDFs it does make are typeset side by side (parallel.py). The
+stages are imported only when needed, so that the first of these is quick.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lscb_report import __version__
-from lscb_report.content import Content, load_content
+from lscb_report import __version__, cache
+from lscb_report.documents import DOCUMENTS
 from lscb_report.errors import Problem, ReportError
-from lscb_report.markup import Page, html_page, markdown_to_body
-from lscb_report.templating import DOCUMENTS, render_markdown
 from lscb_report.years import FinancialYear
+
+if TYPE_CHECKING:
+    from lscb_report.content import Content
+    from lscb_report.parallel import Typesetter
 
 FORMATS = ("md", "html", "pdf")
 TITLES = {"executive-summary": "Executive summary", "annual-report": "Annual report"}
@@ -58,11 +66,45 @@ Step = Callable[[str], None]
 
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     """Compile the documents and write them; raise ReportError on any problem."""
+    key = cache.fingerprint(config)
+    kept = _unchanged(config, key)
+    if kept is not None:
+        step("nothing has changed since the last build; the outputs are up to date")
+        return kept
+    from lscb_report.parallel import Typesetter
+
+    with Typesetter(fork=None if "pdf" in config.formats else False) as typesetter:
+        result = _build(config, step, typesetter)
+    written = [(o.path.name, o.size, o.pages) for o in result.outputs]
+    cache.remember(config, key, written, result.warnings)
+    return result
+
+
+def _unchanged(config: BuildConfig, key: str) -> BuildResult | None:
+    """The last build's result, when it read the same inputs and its outputs are intact."""
+    kept = cache.unchanged(config, key)
+    if kept is None:
+        return None
+    outputs, warnings = kept
+    if config.strict and warnings:
+        raise ReportError([w.as_error() for w in warnings])
+    folder = config.out / str(config.year)
+    return BuildResult(
+        [Output(folder / name, size, pages) for name, size, pages in outputs], warnings
+    )
+
+
+def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResult:
+    """Every step of a build that has work to do."""
+    from lscb_report.content import load_content
+    from lscb_report.templating import render_markdown
+
     step("reading content")
     content = load_content(config.content, config.year)
     warnings = list(content.warnings)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
+    print_html: dict[str, str] = {}
     for document in config.documents:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
@@ -71,11 +113,13 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
             html = document_html(content, document, markdown, config.templates)
             files[f"{document}.html"] = html.encode("utf-8")
         if "pdf" in config.formats:
-            step(f"typesetting {document}.pdf")
-            html = document_html(content, document, markdown, config.templates, screen=False)
-            typeset = _typeset(html, document)
-            warnings += typeset[1]
-            files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
+            files[f"{document}.pdf"] = b""  # typeset below, all at once
+            print_html[document] = document_html(
+                content, document, markdown, config.templates, screen=False
+            )
+    for document, (pdf, typeset_warnings) in _typeset(print_html, config, step, typesetter).items():
+        warnings += typeset_warnings
+        files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
@@ -91,6 +135,8 @@ def document_html(
     content: Content, document: str, markdown: str, templates: Path | None, *, screen: bool = True
 ) -> str:
     """One document as a self-contained HTML page (for print when ``screen`` is false)."""
+    from lscb_report.markup import Page, html_page, markdown_to_body
+
     board = content.board
     title = f"{board.name} {TITLES[document]} {content.year}"
     if document == "executive-summary":
@@ -105,18 +151,40 @@ def document_html(
     return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
 
 
-def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:
-    from lscb_report.pdf import RefusedFetch, html_to_pdf
+def _typeset(
+    print_html: dict[str, str], config: BuildConfig, step: Step, typesetter: Typesetter
+) -> dict[str, tuple[tuple[bytes, int], list[Problem]]]:
+    """Each document's PDF and page count, and the engine's warnings: from the cache where
+    its HTML was typeset before, otherwise typeset now, side by side."""
+    from lscb_report.pdf import RefusedFetch
 
-    try:
-        typeset = html_to_pdf(html)
-    except RefusedFetch as error:
-        raise ReportError([Problem(f"{document}.pdf", 1, 1, str(error))]) from None
-    warnings = [
-        Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
-        for message in typeset.warnings
-    ]
-    return (typeset.data, typeset.pages), warnings
+    keys = {document: cache.pdf_key(html) for document, html in print_html.items()}
+    made = {document: cache.cached_pdf(config.out, key) for document, key in keys.items()}
+    for document, typeset in made.items():
+        if typeset is not None:
+            step(f"{document}.pdf has not changed; kept from the last build")
+    missing = {document: print_html[document] for document, found in made.items() if not found}
+    if missing:
+        step(f"typesetting {', '.join(f'{document}.pdf' for document in missing)}")
+    fresh = {}
+    refused = []
+    for document, outcome in typesetter.typeset(missing).items():
+        if isinstance(outcome, RefusedFetch):
+            refused.append(Problem(f"{document}.pdf", 1, 1, str(outcome)))
+        else:
+            fresh[document] = outcome
+            cache.store_pdf(config.out, keys[document], outcome)
+    if refused:
+        raise ReportError(refused)
+    results = {}
+    for document in print_html:
+        typeset = made[document] or fresh[document]
+        warnings = [
+            Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
+            for message in typeset.warnings
+        ]
+        results[document] = (typeset.data, typeset.pages), warnings
+    return results
 
 
 def build_date(content: Content) -> date:
@@ -135,6 +203,7 @@ def index_html(
     templates: Path | None,
 ) -> bytes:
     """The publishing page linking every output, with sizes and page counts."""
+    from lscb_report.markup import Page, html_page, markdown_to_body
     from lscb_report.templating import environment
 
     rows = []

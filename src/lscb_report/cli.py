@@ -147,7 +147,7 @@ def build(
     """
     from lscb_report.build import FORMATS, BuildConfig
     from lscb_report.build import build as run_build
-    from lscb_report.templating import DOCUMENTS
+    from lscb_report.documents import DOCUMENTS
 
     config = BuildConfig(
         year=year,

@@ -18,10 +18,9 @@ import jinja2
 from markdown_it import MarkdownIt
 
 from lscb_report.content import Content
+from lscb_report.documents import DOCUMENTS as DOCUMENTS
 from lscb_report.errors import Problem, ReportError
 from lscb_report.loading import display_path
-
-DOCUMENTS = ("executive-summary", "annual-report")
 
 
 def _default_templates() -> Path:

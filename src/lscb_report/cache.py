@@ -1,0 +1,207 @@
+"""What a build may reuse from earlier builds, kept in ``OUT/.cache``.
+
+Two things are kept, each under a key made from everything it depends on, so that a changed
+input always changes the key and a stale entry can never be served:
+
+- a record of each year's last build: a fingerprint of every input (each file of the content
+  and templates folders, the tool's own files, the installed packages and their versions,
+  the build's options, ``SOURCE_DATE_EPOCH``) and a hash of each file in the year's output
+  folder. When both still match, the outputs are already what a build would write.
+- typeset PDFs, keyed by their HTML (which holds the CSS, fonts and images inline, and the
+  engine may read nothing else), the tool's own files and the installed packages
+  (WeasyPrint's version among them), and ``SOURCE_DATE_EPOCH``.
+
+Whatever the build reads must be part of these keys: a new input belongs in ``fingerprint``.
+Entries are written whole (to a temporary file, then renamed) and checked against their
+hash when read; a cache that cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import lscb_report
+from lscb_report.errors import Problem
+from lscb_report.pdf import Typeset
+
+if TYPE_CHECKING:
+    from lscb_report.build import BuildConfig
+
+CACHE = ".cache"
+VERSION = b"lscb-report cache 1\n"
+PDFS_KEPT = 8
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lscb-report's cache: safe to delete.\n"
+
+Output = tuple[str, int, int | None]
+
+
+def _add_tree(digest: Any, root: Path) -> None:
+    """Every file under root, by relative path and content, into a running hash."""
+    if not root.is_dir():
+        digest.update(b"\0missing\0" + str(root).encode())
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        data = path.read_bytes()
+        name = path.relative_to(root).as_posix().encode()
+        digest.update(b"%d:%s:%d:" % (len(name), name, len(data)) + data)
+
+
+@cache
+def tool_digest() -> bytes:
+    """The tool's own files, the installed packages and their versions, and Python's."""
+    digest = hashlib.sha256(VERSION + sys.version.encode())
+    package = Path(lscb_report.__file__).parent
+    _add_tree(digest, package)
+    checkout_templates = package.parents[1] / "templates"  # the defaults in a source checkout
+    if checkout_templates.is_dir():
+        _add_tree(digest, checkout_templates)
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if folder.is_dir() and folder != package.parent:
+            names = sorted(p.name for p in folder.iterdir() if p.suffix in _METADATA)
+            digest.update("\n".join([str(folder), *names]).encode())
+    return digest.digest()
+
+
+_METADATA = (".dist-info", ".egg-info")
+
+
+def _environment() -> bytes:
+    return os.environ.get("SOURCE_DATE_EPOCH", "").strip().encode()
+
+
+def fingerprint(config: BuildConfig) -> str:
+    """A key for everything a build of ``config`` reads."""
+    digest = hashlib.sha256(tool_digest() + _environment() + repr(config).encode())
+    _add_tree(digest, config.content)
+    if config.templates is not None:
+        _add_tree(digest, config.templates)
+    return digest.hexdigest()
+
+
+def _folder_hashes(folder: Path) -> dict[str, str]:
+    """The hash of each file in a folder, by relative path."""
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _record(config: BuildConfig) -> Path:
+    return config.out / CACHE / f"{config.year}.json"
+
+
+def unchanged(config: BuildConfig, key: str) -> tuple[list[Output], list[Problem]] | None:
+    """The outputs and warnings of the last build, when its inputs and outputs are as then."""
+    try:
+        record = json.loads(_record(config).read_text(encoding="utf-8"))
+        if record["fingerprint"] != key:
+            return None
+        if record["files"] != _folder_hashes(config.out / str(config.year)):
+            return None
+        outputs = [(name, int(size), pages) for name, size, pages in record["outputs"]]
+        return outputs, [_problem(fields) for fields in record["warnings"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: list[Problem]) -> None:
+    """Record a finished build, after its outputs are in place."""
+    record = {
+        "fingerprint": key,
+        "files": _folder_hashes(config.out / str(config.year)),
+        "outputs": outputs,
+        "warnings": [_fields(problem) for problem in warnings],
+    }
+    _tag(config.out)
+    _write(_record(config), json.dumps(record, indent=1).encode())
+
+
+def pdf_key(html: str) -> str:
+    """The key of a PDF typeset from this HTML."""
+    digest = hashlib.sha256(tool_digest() + _environment() + b"\0pdf\0")
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def cached_pdf(out: Path, key: str) -> Typeset | None:
+    """The PDF typeset earlier from the same inputs, if it is there whole."""
+    folder = out / CACHE / "pdf"
+    try:
+        meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        data = (folder / f"{key}.pdf").read_bytes()
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+            return None
+        os.utime(folder / f"{key}.pdf")  # recently used: kept longest
+        return Typeset(data, int(meta["pages"]), [str(w) for w in meta["warnings"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_pdf(out: Path, key: str, typeset: Typeset) -> None:
+    """Keep a typeset PDF for later builds, and only the most recently used few."""
+    folder = out / CACHE / "pdf"
+    meta = {
+        "sha256": hashlib.sha256(typeset.data).hexdigest(),
+        "pages": typeset.pages,
+        "warnings": typeset.warnings,
+    }
+    _tag(out)
+    _write(folder / f"{key}.pdf", typeset.data)
+    _write(folder / f"{key}.json", json.dumps(meta).encode())  # last: the entry is complete
+    try:
+        entries = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[PDFS_KEPT:]:
+            old.with_suffix(".json").unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all; a cache that cannot be written is skipped."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _tag(out: Path) -> None:
+    """Mark the cache folder as a cache, for backup tools."""
+    tag = out / CACHE / "CACHEDIR.TAG"
+    if not tag.exists():
+        _write(tag, _TAG.encode("ascii"))
+
+
+def _fields(problem: Problem) -> list[Any]:
+    return [
+        problem.file,
+        problem.line,
+        problem.column,
+        problem.message,
+        problem.severity,
+        problem.rule,
+    ]
+
+
+def _problem(fields: list[Any]) -> Problem:
+    file, line, column, message, severity, rule = fields
+    return Problem(str(file), int(line), int(column), str(message), severity, rule)
