@@ -42,33 +42,51 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lscb-report's cache: safe
 Output = tuple[str, int, int | None]
 
 
-def _add_tree(digest: Any, root: Path) -> None:
-    """Every file under root, by relative path and content, into a running hash."""
-    if not root.is_dir():
-        digest.update(b"\0missing\0" + str(root).encode())
-        return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if "__pycache__" in path.parts:
-            continue
+def _files(root: Path) -> list[Path]:
+    """Every file under a folder, in a stable order, compiled bytecode left out."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _add_files(digest: Any, root: Path, files: list[Path]) -> None:
+    """Files, by path relative to root and content, into a running hash."""
+    for path in files:
         data = path.read_bytes()
         name = path.relative_to(root).as_posix().encode()
         digest.update(b"%d:%s:%d:" % (len(name), name, len(data)) + data)
+
+
+def _add_tree(digest: Any, root: Path) -> None:
+    """Every file under a folder into a running hash (a missing folder counts too)."""
+    if root.is_dir():
+        _add_files(digest, root, _files(root))
+    else:
+        digest.update(b"\0missing\0" + str(root).encode())
+
+
+def tool_files() -> list[Path]:
+    """The tool's own files: its code and its default templates, CSS and fonts."""
+    package = Path(lscb_report.__file__).parent
+    checkout_templates = package.parents[1] / "templates"  # the defaults in a source checkout
+    extra = _files(checkout_templates) if checkout_templates.is_dir() else []
+    return _files(package) + extra
+
+
+def installed_packages() -> list[str]:
+    """The installed distributions, with their versions, as their metadata folders are named."""
+    names = []
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if folder.is_dir():
+            names += sorted(p.name for p in folder.iterdir() if p.suffix in _METADATA)
+    return names
 
 
 @cache
 def tool_digest() -> bytes:
     """The tool's own files, the installed packages and their versions, and Python's."""
     digest = hashlib.sha256(VERSION + sys.version.encode())
-    package = Path(lscb_report.__file__).parent
-    _add_tree(digest, package)
-    checkout_templates = package.parents[1] / "templates"  # the defaults in a source checkout
-    if checkout_templates.is_dir():
-        _add_tree(digest, checkout_templates)
-    for entry in sys.path:
-        folder = Path(entry or ".")
-        if folder.is_dir() and folder != package.parent:
-            names = sorted(p.name for p in folder.iterdir() if p.suffix in _METADATA)
-            digest.update("\n".join([str(folder), *names]).encode())
+    _add_files(digest, Path("/"), tool_files())
+    digest.update("\n".join(installed_packages()).encode())
     return digest.digest()
 
 

@@ -1,0 +1,50 @@
+"""What a command loads: `check` and a rebuild with nothing to do stay light, because
+importing WeasyPrint alone takes longer than checking a whole year."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CONTENT
+
+TYPESETTING = ("weasyprint", "pydyf", "fontTools", "cffi")
+CHARTING = ("matplotlib", "pygal", "plotly", "altair", "bokeh", "seaborn", "vl_convert")
+
+
+def modules_after(*arguments: str, cwd: Path) -> set[str]:
+    """The modules loaded by an lscb-report command run in a fresh Python."""
+    record = cwd / "modules.json"
+    script = (
+        "import atexit, json, sys\n"
+        f"atexit.register(lambda: open({str(record)!r}, 'w').write(json.dumps(list(sys.modules))))\n"
+        f"sys.argv = ['lscb-report', *{list(arguments)!r}]\n"
+        "from lscb_report.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(record.read_text()))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_check_loads_no_typesetting_or_charting_library(tmp_path: Path) -> None:
+    loaded = top_level(modules_after("check", "2014-15", "--content", str(CONTENT), cwd=tmp_path))
+    assert "lscb_report" in loaded
+    assert loaded.isdisjoint(TYPESETTING + CHARTING)
+
+
+def test_a_rebuild_with_nothing_to_do_loads_neither_templates_nor_the_content_model(
+    tmp_path: Path,
+) -> None:
+    command = ("build", "2014-15", "--content", str(CONTENT), "--format", "md")
+    first = modules_after(*command, cwd=tmp_path)
+    assert {"jinja2", "lscb_report.content"} <= first
+    again = modules_after(*command, cwd=tmp_path)
+    assert "lscb_report.build" in again
+    assert again.isdisjoint({"jinja2", "markdown_it", "lscb_report.content", "weasyprint"})
