@@ -19,10 +19,12 @@ Command = Sequence[str]
 
 @dataclass(frozen=True)
 class Run:
-    """One timed run: seconds, and the peak RSS of its largest process in bytes."""
+    """One timed run: wall seconds, CPU seconds of all its processes, and the peak RSS of
+    its largest process in bytes."""
 
     seconds: float
     max_rss: int
+    cpu: float = 0.0
 
 
 @dataclass
@@ -41,6 +43,11 @@ class Case:
         return statistics.median(run.seconds for run in self.runs)
 
     @property
+    def cpu(self) -> float:
+        """The median CPU time of the runs (user and system, every process), in seconds."""
+        return statistics.median(run.cpu for run in self.runs)
+
+    @property
     def peak_rss(self) -> int:
         """The highest peak RSS of any one process over all runs, in bytes."""
         return max(run.max_rss for run in self.runs)
@@ -52,14 +59,14 @@ class CommandFailed(Exception):
 
 def run_commands(commands: list[Command], env: dict[str, str]) -> Run:
     """Run commands one after another; their total time and the largest peak RSS."""
-    total, rss = 0.0, 0
+    total, rss, cpu = 0.0, 0, 0.0
     for command in commands:
-        seconds, peak = _run_one(command, env)
-        total, rss = total + seconds, max(rss, peak)
-    return Run(total, rss)
+        run = _run_one(command, env)
+        total, rss, cpu = total + run.seconds, max(rss, run.max_rss), cpu + run.cpu
+    return Run(total, rss, cpu)
 
 
-def _run_one(command: Command, env: dict[str, str]) -> tuple[float, int]:
+def _run_one(command: Command, env: dict[str, str]) -> Run:
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -70,8 +77,9 @@ def _run_one(command: Command, env: dict[str, str]) -> tuple[float, int]:
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace")[-2000:]
             raise CommandFailed(f"{' '.join(command)} exited {process.returncode}:\n{message}")
-    # ru_maxrss is in KiB on Linux: the peak of the largest process in the tree.
-    return seconds, usage.ru_maxrss * 1024
+    # The usage covers the process and every descendant it waited for; ru_maxrss is in KiB
+    # on Linux and is the peak of the largest one of them.
+    return Run(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
 
 
 def tree_peak(commands: list[Command], env: dict[str, str], interval: float = 0.01) -> int | None:

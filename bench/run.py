@@ -154,16 +154,17 @@ def print_table(cases: dict[str, Case], runs: int, header: str) -> None:
     """The cases: median time, spread, and peak memory."""
     print(f"\nlscb-report benchmark, {YEAR}: median of {runs} runs, interleaved")
     print(f"machine: {header}\n")
-    print(f"{'case':52} {'median':>8} {'min-max':>13} {'peak RSS':>9} {'peak all':>9}")
+    print(f"{'case':52} {'median':>8} {'min-max':>13} {'CPU':>7} {'peak RSS':>9} {'peak all':>9}")
     for case in cases.values():
         low, high = min(r.seconds for r in case.runs), max(r.seconds for r in case.runs)
         tree = f"{case.tree_peak / MIB:.0f} MiB" if case.tree_peak else "n/a"
         print(
-            f"{case.name:52} {case.median:7.2f}s {low:6.2f}-{high:5.2f}s "
+            f"{case.name:52} {case.median:7.2f}s {low:6.2f}-{high:5.2f}s {case.cpu:6.2f}s "
             f"{case.peak_rss / MIB:5.0f} MiB {tree:>9}"
         )
     print(
-        "\npeak RSS: the largest single process; peak all: the proportional set size of "
+        "\nmedian, min-max: wall time; CPU: user + system time of every process (median); "
+        "peak RSS: the largest single process; peak all: the proportional set size of "
         "every process of the case together, sampled every 10 ms\n"
     )
 
@@ -225,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(tmp)
         cases = make_cases(tmp, scales)
         measure(cases, args.runs, env)
-        print_table(cases, args.runs, header)
+        end = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
+        print_table(cases, args.runs, f"{header}, at the end {end}")
         return 0 if print_goals(ratios(cases, tmp), cases) else 1
 
 
