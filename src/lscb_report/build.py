@@ -15,8 +15,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lscb_report import __version__
+from lscb_report.charts import chart_sources
 from lscb_report.content import Content, load_content
 from lscb_report.errors import Problem, ReportError
+from lscb_report.glossary import acronyms
 from lscb_report.markup import Page, html_page, markdown_to_body
 from lscb_report.templating import DOCUMENTS, render_markdown
 from lscb_report.years import FinancialYear
@@ -100,9 +102,15 @@ def document_html(
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
+        draft=content.report.status == "draft",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
+    body = markdown_to_body(
+        markdown,
+        charts=chart_sources(markdown, content.metrics.series),
+        terms=acronyms(content.glossary),
+    )
+    return html_page(body, page, templates, extra, screen=screen)
 
 
 def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:
@@ -163,9 +171,11 @@ def index_html(
         title=f"{content.board.name} annual report {content.year}",
         document="index",
         description=f"The {content.board.name} annual report {content.year}, to download.",
+        draft=content.report.status == "draft",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")
+    body = markdown_to_body(markdown, terms=acronyms(content.glossary))
+    return html_page(body, page, templates, extra).encode("utf-8")
 
 
 def _size(size: int) -> str:

@@ -185,6 +185,18 @@ def budget_adds_up(content: Content) -> Iterable[Problem]:
         )
 
 
+@needs("glossary")
+def acronyms_in_glossary(content: Content) -> Iterable[Problem]:
+    """An acronym the glossary does not explain is a warning at its first use in each file."""
+    from lscb_report.glossary import unexplained
+
+    singles = [content.board, content.report, content.budget, content.metrics]
+    models = [m for m in singles if m is not None]  # a file that could not be read is None
+    yield from unexplained(
+        content.glossary, [*models, *content.priorities, *content.activities, *content.reviews]
+    )
+
+
 def _money(amount: Decimal) -> str:
     return f"£{amount:,.2f}"
 
@@ -196,4 +208,5 @@ CHECKS: list[Check] = [
     years_in_range,
     cover_date,
     budget_adds_up,
+    acronyms_in_glossary,
 ]

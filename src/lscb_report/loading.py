@@ -10,6 +10,7 @@ is expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Loaded:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
@@ -54,9 +56,24 @@ class Loaded:
                 return found
         return Mark(1, 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem at the value (or key) at path, naming the path."""
-        mark = self.mark(path, key=key)
+    def word_mark(self, path: Path_, word: str) -> Mark:
+        """The place of the first whole ``word`` in the file at or after the value at path."""
+        start = self.mark(path)
+        lines = self.text.split("\n")
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        for number in range(start.line - 1, len(lines)):
+            offset = start.column - 1 if number == start.line - 1 else 0
+            match = pattern.search(lines[number], offset)
+            if match:
+                return Mark(number + 1, match.start() + 1)
+        return start
+
+    def problem(
+        self, path: Path_, message: str, *, key: bool = False, word: str | None = None
+    ) -> Problem:
+        """A problem at the value (or key) at path, or at a word in that value, naming the
+        path."""
+        mark = self.word_mark(path, word) if word else self.mark(path, key=key)
         where = dotted(path)
         return Problem(
             self.file, mark.line, mark.column, f"{where}: {message}" if where else message
@@ -129,7 +146,7 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
         )
     if builder.problems:
         return None, builder.problems
-    return Loaded(name, builder.root, builder.values, builder.keys), []
+    return Loaded(name, builder.root, builder.values, builder.keys, text), []
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:

@@ -46,11 +46,19 @@ class FileModel(Model):
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem at the value (or key) at path in this model's file."""
+    def problem(
+        self, path: Path_, message: str, *, key: bool = False, word: str | None = None
+    ) -> Problem:
+        """A problem at the value (or key) at path in this model's file, or at ``word``
+        within that value."""
         if self._source is None:
             return Problem(self.file, 1, 1, message)
-        return self._source.problem(path, message, key=key)
+        return self._source.problem(path, message, key=key, word=word)
+
+    @property
+    def raw_data(self) -> object:
+        """The data as read from the file, before the model typed it."""
+        return self._source.data if self._source else self.model_dump(mode="json")
 
 
 class Section(Model):

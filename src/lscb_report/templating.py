@@ -17,8 +17,10 @@ from typing import Any
 import jinja2
 from markdown_it import MarkdownIt
 
+from lscb_report.charts import describe, figure
 from lscb_report.content import Content
 from lscb_report.errors import Problem, ReportError
+from lscb_report.glossary import spell_out
 from lscb_report.loading import display_path
 
 DOCUMENTS = ("executive-summary", "annual-report")
@@ -56,6 +58,7 @@ def environment(templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md, prose=prose, inline=inline, longdate=longdate, money=money)
+    env.filters.update(figure=figure, describe=describe)
     return env
 
 
@@ -182,6 +185,7 @@ def render_markdown(
     except jinja2.UndefinedError as error:
         raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = spell_out(text, content.glossary)
     if CONTENTS_MARK in text:
         text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
     return text
