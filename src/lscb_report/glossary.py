@@ -214,9 +214,10 @@ def unexplained(glossary: Glossary, models: Iterable[FileModel]) -> Iterator[Pro
                 if word in seen:
                     continue
                 seen.add(word)
+                term = word[:-1] if word.endswith("s") and is_acronym(word[:-1]) else word
                 message = (
                     f"'{word}' looks like an acronym that {glossary.file} does not explain; "
-                    f"add it there (term: {word}, meaning: what it stands for) so that the "
+                    f"add it there (term: {term}, meaning: what it stands for) so that the "
                     "report can spell it out, or write the words in full"
                 )
                 yield model.problem(path, message, word=word).as_warning()
