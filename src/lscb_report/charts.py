@@ -128,7 +128,7 @@ def _draw(series_json: str) -> str:
     series = Series.model_validate_json(series_json)
     years = sorted(series.values)
     with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
-        chart = Figure(figsize=(6.4, 2.8))
+        chart = Figure(figsize=(5.0, 2.6))  # inches, drawn near this size in print
         axes = chart.add_subplot()
         if series.chart == "line":
             _line(axes, series, years)
@@ -177,6 +177,8 @@ def _frame(axes: Axes, series: Series) -> None:
     axes.set_ylabel(UNIT_LABELS[series.unit])
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: _tick(value, series.unit)))
     axes.tick_params(length=4)
+    if len(series.values) > 6:
+        axes.tick_params(axis="x", labelrotation=45)
     axes.margins(x=0.08)
     if series.unit == "count":
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
