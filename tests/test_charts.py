@@ -187,3 +187,12 @@ def test_figures_not_marked_illustrative_carry_no_note(small: Path, edit: Edit) 
     svg = base64.b64decode(src.group(1)).decode()
     assert "illustrative" not in (figure_html[: src.start()] + figure_html[src.end() :]).lower()
     assert "Illustrative" not in svg
+
+
+def test_a_chart_cannot_be_left_without_words(small: Path, edit: Edit) -> None:
+    edit(small / "2020-21" / "metrics.yaml", "title: Referrals to early help", 'title: " "')
+    result = runner.invoke(app, ["check", "2020-21"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "content/2020-21/metrics.yaml:3:12: series[0].title: is empty; write the text it needs"
+    )

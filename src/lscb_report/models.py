@@ -286,7 +286,7 @@ class Budget(FileModel):
 
 class Series(Model):
     id: Slug
-    title: str
+    title: str = Field(min_length=1, description="Names the chart and starts its alt text.")
     unit: Literal["count", "percent", "pounds"]
     source: str
     illustrative: bool
