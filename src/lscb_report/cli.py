@@ -13,6 +13,7 @@ import typer
 
 from lscb_report import __version__
 from lscb_report.errors import ReportError, as_json, errors_in, format_github, tally
+from lscb_report.loading import display_path
 from lscb_report.years import FinancialYear
 
 app = typer.Typer(
@@ -158,15 +159,88 @@ def build(
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,
     )
+    from lscb_report.console import (
+        Steps,
+        error_console,
+        output_console,
+        outputs_table,
+        warnings_summary,
+    )
+
     try:
-        result = run_build(config, step=lambda text: typer.echo(f"  {text}", err=True))
+        with Steps(error_console()) as steps:
+            result = run_build(config, step=steps)
     except ReportError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"{year}: {tally(error.problems)}; nothing was written", err=True)
         raise typer.Exit(1) from None
-    for problem in result.warnings:
-        typer.echo(str(problem), err=True)
-    for output in result.outputs:
-        pages = f"  {output.pages} pages" if output.pages else ""
-        typer.echo(f"{output.path}  {output.size:,} bytes{pages}")
+    for line in warnings_summary(result.warnings, str(year)):
+        typer.echo(line, err=True)
+    outputs_table(result.outputs, output_console())
+
+
+@app.command()
+def new(
+    year: Year,
+    previous: Annotated[
+        FinancialYear,
+        typer.Option(
+            "--from",
+            parser=_year,
+            metavar="YEAR",
+            help="The year to carry forward from: the year before YEAR.",
+        ),
+    ],
+    content: ContentDir = Path("content"),
+) -> None:
+    """Start a year's content from the year before, ready to fill in.
+
+    Carries forward what persists and makes last year's priorities for this year into files.
+
+    The writing is left as TO FILL IN placeholders, which 'check' lists; the draft builds at once.
+
+    Example: lscb-report new 2015-16 --from 2014-15
+    """
+    from lscb_report.scaffold import new_year
+
+    if year != previous.next():
+        raise typer.BadParameter(
+            f"{year} does not follow {previous}; to start {year}, use --from {year.previous()}",
+            param_hint="'--from'",
+        )
+    try:
+        written = new_year(content, year, previous)
+    except ReportError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{year}: not started; {tally(error.problems)}", err=True)
+        raise typer.Exit(1) from None
+    for path in written:
+        typer.echo(display_path(path))
+    typer.echo(
+        f"{year}: {len(written)} files written, as a draft. Next: write over each TO FILL IN "
+        f"('lscb-report check {year}' lists them) and preview as you go with "
+        f"'lscb-report serve {year}'."
+    )
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path, typer.Option("--out", file_okay=False, help="The folder to write the schemas in.")
+    ] = Path("schemas"),
+) -> None:
+    """Write a JSON Schema for each kind of content file, for editors that check as you type.
+
+    Each content file names its schema on its first line, so VS Code marks a misspelt key.
+
+    Run it after changing the content model (models.py), and commit the schemas.
+
+    Example: lscb-report schema --out schemas
+    """
+    from lscb_report.schemas import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(display_path(path))
+
