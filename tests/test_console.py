@@ -109,3 +109,9 @@ def test_every_command_has_an_example_in_its_help(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert f"Example: lscb-report {command} " in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "build", "new", "serve", "schema"])
+def test_the_readme_lists_every_command(command: str) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"    lscb-report {command} " in readme
