@@ -62,6 +62,16 @@ def test_no_change(repo: Path) -> None:
     )
 
 
+def test_a_commit_id_is_named_once(repo: Path) -> None:
+    commit = git(repo, "rev-parse", "HEAD")
+    code, output = diff("--base", commit)
+    assert code == 0, output
+    assert output.splitlines()[0] == f"The 2020-21 report, compared with commit {commit[:7]}"
+    code, output = diff("--base", commit, "--format", "markdown")
+    assert code == 0, output
+    assert output.splitlines()[2] == f"Compared with commit `{commit[:7]}`."
+
+
 def test_an_edited_paragraph_word_by_word_and_a_removed_one(repo: Path, edit: Edit) -> None:
     edit(
         report(repo),
@@ -143,7 +153,7 @@ def test_markdown_for_the_job_summary_escapes_the_content(repo: Path, edit: Edit
     commit = git(repo, "rev-parse", "--short=7", "main")
     assert output.startswith(
         "## What this change does to the 2020-21 report\n\n"
-        f"Compared with `main` (commit `{commit}`).\n\n"
+        f"Compared with `main`, commit `{commit}`.\n\n"
         "### Executive summary\n\nNo change to the text.\n\n"
         "### Annual report\n\n1 added.\n\n"
         "**Added paragraph in “8. Conclusions”**\n\n"

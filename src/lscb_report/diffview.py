@@ -62,10 +62,12 @@ def heading(change: Change) -> str:
     return f"{change.kind.capitalize()} {unit.kind}{number} in “{unit.where}”"
 
 
-def _compared(diff: ReportDiff) -> str:
+def _compared(diff: ReportDiff, code: str = "") -> str:
+    """'compared with main, commit 1a2b3c4', naming the revision unless it is a commit id."""
     base = diff.base
-    named = "" if base.commit.startswith(base.name) else f"{base.name}, "
-    return f"compared with {named}commit {base.short}"
+    plain = base.commit.startswith(base.name) or (code and code in base.name)
+    named = "" if plain else f"{code}{base.name}{code}, "
+    return f"compared with {named}commit {code}{base.short}{code}"
 
 
 def format_text(diff: ReportDiff) -> str:
@@ -107,11 +109,10 @@ def _wrap(text: str) -> str:
 
 def format_markdown(diff: ReportDiff) -> str:
     """The diff for a pull request's job summary."""
-    base = diff.base
     lines = [f"## What this change does to the {diff.year} report", ""]
-    lines += [f"Compared with `{md(base.name)}` (commit `{base.short}`).", ""]
+    lines += [f"C{_compared(diff, '`')[1:]}.", ""]
     if diff.new_year:
-        lines += [f"{diff.year} has no content at `{md(base.name)}`: all of it is new.", ""]
+        lines += [f"{diff.year} has no content at {md(diff.base.name)}: all of it is new.", ""]
     for document, changes in diff.documents.items():
         lines += [
             f"### {TITLES[document]}",
