@@ -155,3 +155,34 @@ def test_local_actions_exist() -> None:
             uses = step.get("uses", "")
             if uses.startswith("./"):
                 assert (ROOT / uses / "action.yml").is_file(), f"{path.name}: {uses} is missing"
+
+
+def codeowners_pattern(pattern: str) -> re.Pattern[str]:
+    """A CODEOWNERS pattern (anchored with /, * within one folder, / at the end for a whole
+    folder) as a regular expression over paths from the top of the repository."""
+    body = re.escape(pattern.strip("/")).replace(r"\*", "[^/]*")
+    anchored = pattern.startswith("/")
+    folder = pattern.endswith("/")
+    return re.compile(("" if anchored else "(.*/)?") + body + ("/.+" if folder else "(/.+)?"))
+
+
+def test_the_codeowners_example_names_files_that_exist() -> None:
+    files = [
+        path.relative_to(ROOT).as_posix()
+        for top in ("content", "templates", ".github")
+        for path in (ROOT / top).rglob("*")
+        if path.is_file()
+    ]
+    rules = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS.example").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rules
+    for pattern, *owners in rules:
+        assert owners and all(re.fullmatch(r"@[\w-]+/[\w-]+", o) for o in owners), pattern
+        if pattern != "*":
+            assert any(codeowners_pattern(pattern).fullmatch(f) for f in files), pattern
+    sections = [f for f in files if f.startswith("content/2014-15/")]
+    specific = [codeowners_pattern(p) for p, *_ in rules if p.startswith("/content/*/")]
+    assert [f for f in sections if not any(r.fullmatch(f) for r in specific)] == []
