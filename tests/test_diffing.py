@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lscb_report.cli import app
+from lscb_report.diffing import Unit, units
 from lscb_report.diffview import word_diff
 from lscb_report.templating import DEFAULT_TEMPLATES
 from tests.conftest import SMALL
@@ -242,4 +243,22 @@ def test_word_diff_keeps_a_few_words_either_side_of_a_change() -> None:
         ("-", "w20"),
         ("+", "twenty"),
         ("=", "w21 w22 w23 …"),
+    ]
+
+
+def test_each_unit_stands_under_its_heading_and_keeps_its_number_apart() -> None:
+    markdown = (
+        "# Report\n\n## 1. One\n\n### 1.1 Sub\n\nText with a [link](https://example.org).\n\n"
+        "## 2. Two\n\n**2.1** Numbered.\n\n- An item\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
+    )
+    assert units(markdown) == [
+        Unit("heading", "Report", "the start"),
+        Unit("heading", "1. One", "Report"),
+        Unit("heading", "1.1 Sub", "1. One"),
+        Unit("paragraph", "Text with a link <https://example.org>.", "1.1 Sub"),
+        Unit("heading", "2. Two", "Report"),
+        Unit("paragraph", "Numbered.", "2. Two", "2.1"),
+        Unit("list item", "An item", "2. Two"),
+        Unit("table row", "A | B", "2. Two"),
+        Unit("table row", "1 | 2", "2. Two"),
     ]

@@ -124,12 +124,15 @@ def _relabel(error: ReportError, tree: Path, revision: Revision) -> ReportError:
 
 
 def units(markdown: str) -> list[Unit]:
-    """The document's headings, paragraphs, list items and table rows, in order."""
+    """The document's headings, paragraphs, list items and table rows, in order, each with
+    the heading it stands under (a heading with the one above it in rank)."""
     found: list[Unit] = []
-    where, cells, items, hidden = "the start", list[str](), 0, 0
+    headings: list[tuple[int, str]] = []
+    cells, items, hidden = list[str](), 0, 0
     tokens = parser().parse(markdown)
     for index, token in enumerate(tokens):
-        opening = tokens[index - 1].type if index else ""
+        opening = tokens[index - 1] if index else token
+        where = headings[-1][1] if headings else "the start"
         if token.type == "container_contents_open":
             hidden += 1
         elif token.type == "container_contents_close":
@@ -144,15 +147,24 @@ def units(markdown: str) -> list[Unit]:
             found.append(Unit("table row", " | ".join(cells), where))
         elif token.type in ("fence", "code_block"):
             found.append(Unit("code", token.content.strip(), where))
-        elif opening in ("th_open", "td_open"):
+        elif opening.type in ("th_open", "td_open"):
             cells.append(plain(token.children or []))
-        elif opening == "heading_open":
-            found.append(Unit("heading", plain(token.children or []), where))
-            where = found[-1].text
+        elif opening.type == "heading_open":
+            found.append(_heading(int(opening.tag[1]), plain(token.children or []), headings))
         else:
             number, text = _paragraph_number(token.children or [])
             found.append(Unit("list item" if items else "paragraph", text, where, number))
     return found
+
+
+def _heading(level: int, text: str, headings: list[tuple[int, str]]) -> Unit:
+    """A heading, under the nearest heading of higher rank; ``headings`` is kept as the
+    trail of headings down to this one."""
+    while headings and headings[-1][0] >= level:
+        headings.pop()
+    unit = Unit("heading", text, headings[-1][1] if headings else "the start")
+    headings.append((level, text))
+    return unit
 
 
 def plain(children: Sequence[Token]) -> str:
