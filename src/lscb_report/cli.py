@@ -293,3 +293,52 @@ def serve(
     except KeyboardInterrupt:
         preview.stop()
         typer.echo("Stopped.")
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    year: Year,
+    base: Annotated[
+        str,
+        typer.Option(
+            "--base", metavar="GIT-REV", help="The git revision to compare with, such as main."
+        ),
+    ],
+    content: ContentDir = Path("content"),
+    templates: Annotated[
+        Path,
+        typer.Option(
+            "--templates",
+            file_okay=False,
+            help="The board's own templates, which override the defaults file by file.",
+        ),
+    ] = Path("templates"),
+    output: Annotated[
+        DiffFormat,
+        typer.Option("--format", help="text for a terminal, markdown for a pull request."),
+    ] = DiffFormat.text,
+) -> None:
+    """Show what the changes since a git revision do to the report's text and figures.
+
+    Example: lscb-report diff 2014-15 --base main --format markdown
+    """
+    from lscb_report.diffing import diff_report
+    from lscb_report.diffview import format_markdown, format_text
+    from lscb_report.revisions import BadRevision
+
+    try:
+        result = diff_report(year, base, content, templates)
+    except BadRevision as error:
+        raise typer.BadParameter(str(error), param_hint="'--base'") from None
+    except ReportError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{year}: {tally(error.problems)}; nothing to compare", err=True)
+        raise typer.Exit(1) from None
+    show = format_markdown if output is DiffFormat.markdown else format_text
+    typer.echo(show(result), nl=False)
