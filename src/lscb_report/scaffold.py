@@ -216,6 +216,7 @@ def _review(
     content: Content, year: FinancialYear, review: CaseReview
 ) -> tuple[list[str], dict[str, Any]]:
     data = _dump(review)
+    data.pop("sign_off", None)  # last year's approval is not this year's
     data["body"] = to_fill(
         f"where the review stands at the end of {year.label}, and what it has found.",
         "Printed in the annual report. Give no detail that could identify the child or family.",
@@ -258,11 +259,20 @@ def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
 
 def _metrics(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
     series = []
-    for one in content.metrics.series:
+    for index, one in enumerate(content.metrics.series):
         data = _dump(one)
-        data["values"] = {**one.values, str(year): Note(None, _figure_note(year))}
+        data["values"] = {**_as_written(content, index), str(year): Note(None, _figure_note(year))}
         series.append(data)
     return [f"Figures by year for the {year} report{_owner(content.metrics)}"], {"series": series}
+
+
+def _as_written(content: Content, index: int) -> dict[str, Decimal | None]:
+    """A series' figures as its file gives them, before any is withheld from display."""
+    source = content.metrics._source
+    if source is None:
+        return dict(content.metrics.series[index].values)
+    values = source.data["series"][index]["values"]
+    return {str(key): None if value is None else Decimal(value) for key, value in values.items()}
 
 
 def _figure_note(year: FinancialYear) -> str:
