@@ -69,12 +69,12 @@ def plan(content: Content, year: FinancialYear) -> Files:
     files: Files = {"report.yaml": _report(content, year)}
     for number, priority in enumerate(content.report.next_year_priorities, 1):
         name = f"priorities/{number:02d}-{_slug(priority.title)}.yaml"
-        files[name] = _priority(content, year, number, priority)
+        files[name] = _priority(year, number, priority)
     for activity in content.activities:
-        files[f"activities/{Path(activity.file).name}"] = _activity(content, year, activity)
+        files[f"activities/{Path(activity.file).name}"] = _activity(year, activity)
     for review in content.reviews:
         if review.status != "published":
-            files[f"reviews/{Path(review.file).name}"] = _review(content, year, review)
+            files[f"reviews/{Path(review.file).name}"] = _review(year, review)
     files["budget.yaml"] = _budget(content, year)
     files["metrics.yaml"] = _metrics(content, year)
     return files
@@ -183,7 +183,7 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
 
 
 def _priority(
-    content: Content, year: FinancialYear, number: int, priority: NextPriority
+    year: FinancialYear, number: int, priority: NextPriority
 ) -> tuple[list[str], dict[str, Any]]:
     said = f"The {year.previous()} report's priorities for {year.label} included this one"
     comments = [f"Priority {number} of {year}, reviewed.", f"{said}:"]
@@ -202,9 +202,7 @@ def _priority(
     return comments, data
 
 
-def _activity(
-    content: Content, year: FinancialYear, activity: Activity
-) -> tuple[list[str], dict[str, Any]]:
+def _activity(year: FinancialYear, activity: Activity) -> tuple[list[str], dict[str, Any]]:
     data: dict[str, Any] = {"kind": activity.kind, "title": activity.title}
     data |= _section(_lower_first(activity.title), year)
     if activity.metrics:
@@ -212,9 +210,7 @@ def _activity(
     return [f"{activity.title} in {year}{_owner(activity)}"], data
 
 
-def _review(
-    content: Content, year: FinancialYear, review: CaseReview
-) -> tuple[list[str], dict[str, Any]]:
+def _review(year: FinancialYear, review: CaseReview) -> tuple[list[str], dict[str, Any]]:
     data = _dump(review)
     data.pop("sign_off", None)  # last year's approval is not this year's
     data["body"] = to_fill(
