@@ -79,3 +79,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else \
 	  echo "npm is missing: the accessibility test cannot run"; \
 	fi
+
+# Editor schemas from the content model (commit them), and a live preview of YEAR.
+.PHONY: schemas serve
+schemas: $(VENV)/.installed
+	$(VENV)/bin/lscb-report schema --out schemas
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/lscb-report serve $(YEAR)

@@ -194,5 +194,5 @@ def test_a_chart_cannot_be_left_without_words(small: Path, edit: Edit) -> None:
     result = runner.invoke(app, ["check", "2020-21"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "content/2020-21/metrics.yaml:3:12: series[0].title: is empty; write the text it needs"
+        "content/2020-21/metrics.yaml:4:12: series[0].title: is empty; write the text it needs"
     )

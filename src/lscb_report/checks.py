@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -201,6 +202,14 @@ def _money(amount: Decimal) -> str:
     return f"£{amount:,.2f}"
 
 
+@needs()
+def still_to_fill(content: Content) -> Iterable[Problem]:
+    """Each placeholder that 'lscb-report new' left and nobody has written yet, as a warning."""
+    singles = [content.board, content.glossary, content.report, content.budget, content.metrics]
+    models = [*singles, *content.priorities, *content.activities, *content.reviews]
+    return unfilled(model.file for model in models if model is not None)
+
+
 CHECKS: list[Check] = [
     unique_ids,
     known_partners,
@@ -208,5 +217,6 @@ CHECKS: list[Check] = [
     years_in_range,
     cover_date,
     budget_adds_up,
+    still_to_fill,
     acronyms_in_glossary,
 ]

@@ -17,6 +17,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from lscb_report.errors import Problem
 from lscb_report.models import FileModel, Glossary
+from lscb_report.placeholders import PLACEHOLDER
 
 # A word of letters with at least two capitals and no more small letters than capitals, so
 # CSE, DfE and SCRs count and Westminster, McDonald and iPhone do not.
@@ -210,7 +211,7 @@ def unexplained(glossary: Glossary, models: Iterable[FileModel]) -> Iterator[Pro
     for model in models:
         seen: set[str] = set()
         for path, text in strings(model.raw_data):
-            for word in unknown(text, terms):
+            for word in unknown(text.replace(PLACEHOLDER, ""), terms):
                 if word in seen:
                     continue
                 seen.add(word)
