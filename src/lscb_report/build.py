@@ -15,9 +15,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lscb_report import __version__
+from lscb_report.audience import Audience, restricted_banner
 from lscb_report.content import Content, load_content
 from lscb_report.errors import Problem, ReportError
 from lscb_report.markup import Page, html_page, markdown_to_body
+from lscb_report.signoff import not_final
 from lscb_report.templating import DOCUMENTS, render_markdown
 from lscb_report.years import FinancialYear
 
@@ -36,6 +38,15 @@ class BuildConfig:
     formats: tuple[str, ...] = FORMATS
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
+    audience: Audience = "public"
+    final: bool = False
+
+    @property
+    def folder(self) -> Path:
+        """Where the report goes: OUT/YEAR, or OUT/YEAR-board for the board's restricted
+        edition, so that it is never published by mistake in place of the public one."""
+        suffix = "-board" if self.audience == "board" else ""
+        return self.out / f"{self.year}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -59,13 +70,17 @@ Step = Callable[[str], None]
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     """Compile the documents and write them; raise ReportError on any problem."""
     step("reading content")
-    content = load_content(config.content, config.year)
+    content = load_content(config.content, config.year, config.audience)
+    if config.final and not_final(content):
+        raise ReportError(not_final(content))
     warnings = list(content.warnings)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     for document in config.documents:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
+        if content.audience == "board":
+            markdown = restricted_banner() + markdown
         files[f"{document}.md"] = markdown.encode("utf-8")
         if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates)
@@ -79,7 +94,7 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
-    folder = config.out / str(config.year)
+    folder = config.folder
     files["index.html"] = index_html(content, files, pages, folder, config.templates)
     step("writing files")
     write_atomically(folder, files)
@@ -100,6 +115,7 @@ def document_html(
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
@@ -159,10 +175,13 @@ def index_html(
         .get_template("index.md.j2")
         .render(board=content.board, year=content.year, report=content.report, rows=rows)
     )
+    if content.audience == "board":
+        markdown = restricted_banner() + markdown
     page = Page(
         title=f"{content.board.name} annual report {content.year}",
         document="index",
         description=f"The {content.board.name} annual report {content.year}, to download.",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")

@@ -104,6 +104,7 @@ class Page:
     document: str
     description: str
     lang: str = "en-GB"
+    restricted: bool = False
 
 
 def html_page(
@@ -117,6 +118,8 @@ def html_page(
         autoescape=True,
     )
     sheets = ["style.css", "screen.css"] if screen else ["style.css"]
+    if page.restricted:
+        sheets.append("restricted.css")
     css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
     return env.get_template("page.html.j2").render(
         body=Markup(body), page=page, css=Markup(css), **extra

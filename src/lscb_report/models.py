@@ -46,6 +46,11 @@ class FileModel(Model):
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
 
+    @property
+    def loaded(self) -> Loaded | None:
+        """The file as it was read, with the place of every value."""
+        return self._source
+
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         """A problem at the value (or key) at path in this model's file."""
         if self._source is None:
@@ -58,6 +63,20 @@ class Section(Model):
 
     summary: Markdown
     body: Markdown
+
+
+class SignOff(Model):
+    """Where a section stands: drafted, agreed by its owners, or approved by the board."""
+
+    status: Literal["draft", "agreed", "approved"] = Field(examples=["approved"])
+    approved_by: str | None = Field(default=None, examples=["Jean Daintith, Independent Chair"])
+    approved_on: date | None = Field(default=None, examples=["2015-10-08"])
+
+
+SignOffField = Annotated[
+    SignOff | None,
+    Field(description="The section's status and approval; a section without one is a draft."),
+]
 
 
 # --- board.yaml ---------------------------------------------------------------------------
@@ -97,6 +116,20 @@ class Group(Model):
     purpose: Markdown
 
 
+class RuleSettings(Model):
+    """How the board applies lscb-report's rules: its small-number threshold, the edition of
+    the statutory guidance, and the severity of each rule it wants changed."""
+
+    hide_counts_below: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Counts of children from 1 to one less than this are shown as 'fewer than'.",
+    )
+    guidance: str | None = Field(default=None, examples=["working-together-2015"])
+    severity: dict[str, Literal["error", "warning"]] = {}
+
+
 class Board(FileModel):
     """content/board.yaml: the board itself, shared by every year."""
 
@@ -108,6 +141,7 @@ class Board(FileModel):
     meetings_per_year: int = Field(ge=1, le=52, description="The least number of full meetings.")
     partners: list[Partner] = Field(min_length=1)
     groups: list[Group] = []
+    rules: RuleSettings = RuleSettings()
 
 
 # --- glossary.yaml ------------------------------------------------------------------------
@@ -170,6 +204,7 @@ class Report(FileModel):
     next_year_priorities: list[NextPriority] = Field(min_length=1)
     implications: Implications
     recipients: list[str] = Field(min_length=1)
+    sign_off: SignOffField = None
 
 
 # --- YEAR/priorities/NN-slug.yaml ---------------------------------------------------------
@@ -197,6 +232,7 @@ class Priority(FileModel):
     next_steps: Markdown
     practice_areas: list[PracticeArea] = []
     metrics: list[Slug] = []
+    sign_off: SignOffField = None
 
 
 # --- YEAR/activities/slug.yaml ------------------------------------------------------------
@@ -219,6 +255,7 @@ class Activity(FileModel):
     summary: Markdown
     body: Markdown
     metrics: list[Slug] = []
+    sign_off: SignOffField = None
 
 
 # --- YEAR/reviews/slug.yaml ---------------------------------------------------------------
@@ -231,11 +268,15 @@ class CaseReview(FileModel):
     title: str = Field(examples=["Serious case review: Child A"])
     subject: str = Field(examples=["Child A"], description="An anonymised label, never a name.")
     status: Literal["published", "in-progress", "embargoed"]
+    embargoed_until: date | None = Field(
+        default=None, description="For an embargoed review, the day its text may be published."
+    )
     started: str | None = Field(
         default=None, examples=["2014-15"], description="The financial year the review started."
     )
     body: Markdown
     learning: list[str] = []
+    sign_off: SignOffField = None
 
 
 # --- YEAR/budget.yaml ---------------------------------------------------------------------
@@ -271,6 +312,12 @@ class Budget(FileModel):
     income: Income
     expenditure: Expenditure
     carried_forward: Money
+    sign_off: SignOffField = None
+
+
+def pounds(amount: Decimal) -> str:
+    """Pounds with thousands separators: £12,500 (pence only where there are some)."""
+    return f"£{amount:,.2f}".removesuffix(".00")
 
 
 # --- YEAR/metrics.yaml --------------------------------------------------------------------
@@ -284,6 +331,37 @@ class Series(Model):
     illustrative: bool
     chart: Literal["bar", "line"] = "bar"
     values: dict[YearKey, Decimal | None] = Field(min_length=1)
+    counts_children: bool | None = Field(
+        default=None, description="Whether the figures are counts of children (a count must say)."
+    )
+    total_of: list[Slug] = Field(
+        default=[], description="Ids of the series this one is the total of, year by year."
+    )
+    _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def hide(self, year: str, text: str) -> None:
+        """Withhold the figure for a year, to be shown as text (such as 'fewer than 5')."""
+        self._hidden[year] = text
+        self.values[year] = None
+
+    @property
+    def hidden(self) -> dict[str, str]:
+        """The years whose figures are withheld, with what is shown instead."""
+        return dict(self._hidden)
+
+    def text(self, year: str, sign: bool = True) -> str:
+        """The figure for a year as the report prints it (a percentage without its sign
+        where a table's heading gives it)."""
+        if year in self._hidden:
+            return self._hidden[year]
+        value = self.values.get(year)
+        if value is None:
+            return "not yet known"
+        if self.unit == "pounds":
+            return pounds(value)
+        if self.unit == "percent":
+            return f"{value:,}{'%' if sign else ''}"
+        return f"{value:,}"
 
 
 class Metrics(FileModel):
