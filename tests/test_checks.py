@@ -25,6 +25,9 @@ def test_an_unknown_partner(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "01-neglect.yaml", "  - police", "  - polise")
     edit(small / "2020-21" / "budget.yaml", "partner: southvale", "partner: eastvale")
     assert problems(small) == [
+        "content/2020-21/budget.yaml:9:5: warning: income.lines: Working Together to Safeguard "
+        "Children 2015 asks that the report list the contributions made by partner agencies; "
+        "Southvale Council has no line: add one for each (0.00 if nothing was given)",
         "content/2020-21/budget.yaml:11:16: income.lines[1].partner: 'eastvale' is not a partner "
         "of the board; the board's partners are: northtown, southvale, police "
         "(content/board.yaml)",

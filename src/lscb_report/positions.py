@@ -33,9 +33,11 @@ def locate(loaded: Loaded, path: Path_, offset: int) -> Mark:
     if span is None or not loaded.text:
         return loaded.mark(path)
     lines = loaded.text.splitlines()
-    source = _block(lines, span) if span.style in ("|", ">") else _flow(lines, span)
     value = _value(loaded.data, path)
-    found = _align(value, source, offset) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return span.start
+    source = _block(lines, span, value) if span.style in ("|", ">") else _flow(lines, span)
+    found = _align(value, source, offset)
     if found is None:
         return span.start
     return Mark(found[0] + 1, found[1] + 1)
@@ -60,16 +62,22 @@ def _value(data: Any, path: Path_) -> Any:
 Source = list[tuple[str, int, int]]  # (character, 0-based line, 0-based column)
 
 
-def _block(lines: list[str], span: Span) -> Source:
+def _block(lines: list[str], span: Span, value: str) -> Source:
     """The characters of a block scalar's lines, indentation removed, breaks between them."""
     first, last = span.start.line, min(span.end.line - 1, len(lines))
     body = lines[first:last]
-    indent = next((len(x) - len(x.lstrip(" ")) for x in body if x.strip()), 0)
+    indent = next((_spaces(x) for x in body if x.strip()), 0)
+    kept = next((_spaces(x) for x in value.splitlines() if x.strip()), 0)
+    indent -= kept  # an indentation indicator (|2) keeps some of the spaces in the value
     source: Source = []
     for number, line in enumerate(body, first):
         source += [(ch, number, col) for col, ch in enumerate(line[indent:], indent)]
         source.append(("", number, len(line)))
     return source
+
+
+def _spaces(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _flow(lines: list[str], span: Span) -> Source:

@@ -36,6 +36,11 @@ def _unmet(model: FileModel, path: tuple[str | int, ...], message: str, rule_id:
     return Finding((), problem)
 
 
+def _listed(items: list[str]) -> str:
+    """Items in prose: a, b and c."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else items[0]
+
+
 def _blank(text: str) -> bool:
     return not text.strip()
 
@@ -126,14 +131,22 @@ def lessons(content: Content) -> Finding:
 CONTRIBUTIONS = rule("wt2015-contributions", "lists the partner agencies' contributions", "warning")
 
 
+MEMBERS = ("local-authority", "police", "health", "probation")
+
+
 def contributions(content: Content) -> Finding:
-    """The budget's contributions by partner."""
+    """The budget lists a contribution (if only 0.00) from each statutory partner: the
+    councils, the police, health and probation."""
     budget = content.budget
-    if not budget.income.lines:
+    listed = {line.partner for line in budget.income.lines}
+    missing = [p.name for p in content.board.partners if p.kind in MEMBERS and p.id not in listed]
+    if missing:
         return _unmet(
             budget,
             ("income", "lines"),
-            "list the contributions made by partner agencies; add a line for each",
+            f"list the contributions made by partner agencies; {_listed(missing)} "
+            f"{'has' if len(missing) == 1 else 'have'} no line: add one for each (0.00 if "
+            "nothing was given)",
             CONTRIBUTIONS,
         )
     return Finding((Place(budget.file, "Budget", "Contributions by partner"),))
@@ -157,8 +170,8 @@ def spending(content: Content) -> Finding:
         return _unmet(
             budget,
             ("expenditure", "lines"),
-            f"detail what the board spent, including on {', '.join(_HEADS)}; there is no line "
-            f"for {' or '.join(missing)}: add one whose item names it (0.00 if nothing was "
+            f"detail what the Board spent, including on {_listed(list(_HEADS))}; there is no "
+            f"line for {' or '.join(missing)}: add one whose item names it (0.00 if nothing was "
             "spent)",
             SPENDING,
         )
@@ -188,7 +201,7 @@ def recipients(content: Content) -> Finding:
         return _unmet(
             report,
             ("recipients",),
-            f"be submitted to {', '.join(_WHO)}; add {' and '.join(missing)} to recipients",
+            f"be submitted to {_listed(list(_WHO))}; add {_listed(missing)} to recipients",
             RECIPIENTS,
         )
     return Finding((Place(report.file, "Who receives this report"),))
