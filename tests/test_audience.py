@@ -133,7 +133,7 @@ def test_the_board_edition_has_it_and_every_page_is_marked(builds: Path) -> None
 def test_an_embargoed_review_needs_its_date(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "reviews" / "lr-child-d.yaml", "embargoed_until: 2021-12-01\n", "")
     assert found(small) == [
-        f"{REVIEW}:4:9: status: an embargoed review needs the day its embargo ends: add "
+        f"{REVIEW}:5:9: status: an embargoed review needs the day its embargo ends: add "
         "embargoed_until: YYYY-MM-DD (its text is left out of public builds until it is "
         "published)"
     ]
@@ -146,7 +146,7 @@ def test_only_an_embargoed_review_has_an_embargo_date(small: Path, edit: Edit) -
         "status: in-progress",
     )
     assert found(small) == [
-        f"{REVIEW}:5:18: embargoed_until: the review is in progress, not embargoed; remove "
+        f"{REVIEW}:6:18: embargoed_until: the review is in progress, not embargoed; remove "
         "embargoed_until, or set status: embargoed"
     ]
 
@@ -154,7 +154,7 @@ def test_only_an_embargoed_review_has_an_embargo_date(small: Path, edit: Edit) -
 def test_an_embargo_that_ended_before_the_committee(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "reviews" / "lr-child-d.yaml", "2021-12-01", "2021-08-01")
     assert found(small) == [
-        f"{REVIEW}:5:18: warning: embargoed_until: the embargo ends on 2021-08-01, before the "
+        f"{REVIEW}:6:18: warning: embargoed_until: the embargo ends on 2021-08-01, before the "
         "committee date 2021-09-14; if the review has been published, set status: published "
         "(until then its text stays out of public builds)"
     ]

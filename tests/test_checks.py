@@ -25,13 +25,13 @@ def test_an_unknown_partner(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "01-neglect.yaml", "  - police", "  - polise")
     edit(small / "2020-21" / "budget.yaml", "partner: southvale", "partner: eastvale")
     assert problems(small) == [
-        "content/2020-21/budget.yaml:9:5: warning: income.lines: Working Together to Safeguard "
+        "content/2020-21/budget.yaml:10:5: warning: income.lines: Working Together to Safeguard "
         "Children 2015 asks that the report list the contributions made by partner agencies; "
         "Southvale Council has no line: add one for each (0.00 if nothing was given)",
-        "content/2020-21/budget.yaml:11:16: income.lines[1].partner: 'eastvale' is not a partner "
+        "content/2020-21/budget.yaml:12:16: income.lines[1].partner: 'eastvale' is not a partner "
         "of the board; the board's partners are: northtown, southvale, police "
         "(content/board.yaml)",
-        "content/2020-21/priorities/01-neglect.yaml:4:5: partners[1]: 'polise' is not a partner "
+        "content/2020-21/priorities/01-neglect.yaml:5:5: partners[1]: 'polise' is not a partner "
         "of the board; the board's partners are: northtown, southvale, police "
         "(content/board.yaml)",
     ]
@@ -40,7 +40,7 @@ def test_an_unknown_partner(small: Path, edit: Edit) -> None:
 def test_a_committee_date_inside_the_reporting_year(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "report.yaml", "date: 2021-09-14", "date: 2020-09-14")
     assert problems(small) == [
-        "content/2020-21/report.yaml:4:9: cover.date: the committee date 2020-09-14 is not after "
+        "content/2020-21/report.yaml:5:9: cover.date: the committee date 2020-09-14 is not after "
         "the end of the reporting year 2020-21 (2021-03-31); the report covers a year that has "
         "ended",
     ]
@@ -50,9 +50,9 @@ def test_figures_from_a_later_year_and_unknown_metrics(small: Path, edit: Edit) 
     edit(small / "2020-21" / "metrics.yaml", "2020-21: 140", "2020-21: 140\n      2021-22: 150")
     edit(small / "2020-21" / "priorities" / "01-neglect.yaml", "- referrals\n", "- referals\n")
     assert problems(small) == [
-        "content/2020-21/metrics.yaml:15:7: series[0].values.2021-22: 2021-22 is after the "
+        "content/2020-21/metrics.yaml:16:7: series[0].values.2021-22: 2021-22 is after the "
         "reporting year 2020-21; a figure in this report cannot come from a later year",
-        "content/2020-21/priorities/01-neglect.yaml:24:9: practice_areas[0].metrics[0]: there is "
+        "content/2020-21/priorities/01-neglect.yaml:25:9: practice_areas[0].metrics[0]: there is "
         "no metric 'referals'; metrics.yaml defines: referrals, referrals-northtown, "
         "referrals-southvale",
     ]
@@ -61,7 +61,7 @@ def test_figures_from_a_later_year_and_unknown_metrics(small: Path, edit: Edit) 
 def test_duplicate_ids(small: Path, edit: Edit) -> None:
     edit(small / "board.yaml", "  - id: southvale", "  - id: northtown")
     assert (
-        "content/board.yaml:16:9: partners[1].id: 'northtown' is used twice; each id must be "
+        "content/board.yaml:17:9: partners[1].id: 'northtown' is used twice; each id must be "
         "different"
     ) in problems(small)
 

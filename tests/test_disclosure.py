@@ -136,9 +136,9 @@ def test_a_count_must_say_whether_it_counts_children(small: Path, edit: Edit) ->
         "    source: Southvale",
     )
     assert found(small) == [
-        f"{METRICS}:10:9: series[0].total_of[1]: 'referrals-southvale' does not count the same "
+        f"{METRICS}:11:9: series[0].total_of[1]: 'referrals-southvale' does not count the same "
         "thing (its unit or counts_children differ)",
-        f"{METRICS}:27:11: series[2].unit: say whether 'referrals-southvale' counts children: add "
+        f"{METRICS}:28:11: series[2].unit: say whether 'referrals-southvale' counts children: add "
         "counts_children: true (small figures are then shown as 'fewer than') or "
         "counts_children: false",
     ]
@@ -151,9 +151,9 @@ def test_only_a_count_counts_children(small: Path, edit: Edit) -> None:
         "    unit: percent\n    counts_children: true\n    source: Southvale",
     )
     assert found(small) == [
-        f"{METRICS}:10:9: series[0].total_of[1]: 'referrals-southvale' does not count the same "
+        f"{METRICS}:11:9: series[0].total_of[1]: 'referrals-southvale' does not count the same "
         "thing (its unit or counts_children differ)",
-        f"{METRICS}:28:22: series[2].counts_children: only a count can count children, and "
+        f"{METRICS}:29:22: series[2].counts_children: only a count can count children, and "
         "'referrals-southvale' is in percent; remove counts_children",
     ]
 
@@ -161,7 +161,7 @@ def test_only_a_count_counts_children(small: Path, edit: Edit) -> None:
 def test_a_total_must_add_up(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "metrics.yaml", "2019-20: 131", "2019-20: 130")
     assert found(small) == [
-        f"{METRICS}:13:16: series[0].values.2019-20: the total 130 for 2019-20 does not equal "
+        f"{METRICS}:14:16: series[0].values.2019-20: the total 130 for 2019-20 does not equal "
         "the sum of referrals-northtown, referrals-southvale, 131",
     ]
 
@@ -173,9 +173,9 @@ def test_a_total_of_what_is_not_there(small: Path, edit: Edit) -> None:
         "      - referrals-eastvale\n      - referrals\n",
     )
     assert found(small) == [
-        f"{METRICS}:10:9: series[0].total_of[1]: there is no series 'referrals-eastvale' in "
+        f"{METRICS}:11:9: series[0].total_of[1]: there is no series 'referrals-eastvale' in "
         "metrics.yaml",
-        f"{METRICS}:11:9: series[0].total_of[2]: a series cannot be a total of itself",
+        f"{METRICS}:12:9: series[0].total_of[2]: a series cannot be a total of itself",
     ]
 
 
@@ -187,10 +187,10 @@ def test_small_counts_of_children_in_prose(small: Path, edit: Edit) -> None:
         "declined, and 0 children were missed.",
     )
     assert found(small) == [
-        "content/2020-21/priorities/02-missing.yaml:5:50: body: '3 children' is a count below 5, "
+        "content/2020-21/priorities/02-missing.yaml:6:50: body: '3 children' is a count below 5, "
         "which could identify a child; write 'fewer than 5' instead of the number, or put the "
         "figure in metrics.yaml (counts_children: true) and write {its-id}",
-        "content/2020-21/priorities/02-missing.yaml:5:65: body: 'two young people' is a count "
+        "content/2020-21/priorities/02-missing.yaml:6:65: body: 'two young people' is a count "
         "below 5, which could identify a child; write 'fewer than 5' instead of the number, or "
         "put the figure in metrics.yaml (counts_children: true) and write {its-id}",
     ]

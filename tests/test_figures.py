@@ -54,9 +54,9 @@ def test_an_unknown_key_is_an_error_at_its_column(small: Path, edit: Edit) -> No
         "{waiting-times} Recording needs",
     )
     assert found(small) == [
-        f"{NEGLECT}:9:3: body: {{referals-southvale}} is not a figure the report has; did you "
+        f"{NEGLECT}:10:3: body: {{referals-southvale}} is not a figure the report has; did you "
         "mean {referrals-southvale}?",
-        f"{NEGLECT}:13:3: to_develop: {{waiting-times}} is not a figure the report has; write "
+        f"{NEGLECT}:14:3: to_develop: {{waiting-times}} is not a figure the report has; write "
         "{metric-id} or {metric-id.YEAR} for a figure in metrics.yaml, or {budget.income.total}, "
         "{budget.expenditure.total}, {budget.brought_forward}, {budget.carried_forward} or "
         "{budget.income.PARTNER}; write \\{ for a brace",
@@ -70,7 +70,7 @@ def test_a_year_the_series_does_not_have(small: Path, edit: Edit) -> None:
         "{referrals-southvale.2016-17}",
     )
     assert found(small) == [
-        f"{NEGLECT}:9:57: body: {{referrals-southvale.2016-17}} is not a figure the report has; "
+        f"{NEGLECT}:10:57: body: {{referrals-southvale.2016-17}} is not a figure the report has; "
         "did you mean {referrals-southvale.2018-19}?"
     ]
 

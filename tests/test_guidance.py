@@ -73,7 +73,7 @@ UNMET = [
         "priorities/01-neglect.yaml",
         "impact: |\n  Children were seen sooner.",
         'impact: ""',
-        "content/2020-21/priorities/01-neglect.yaml:10:9: warning: impact: "
+        "content/2020-21/priorities/01-neglect.yaml:11:9: warning: impact: "
         f"{WT} assess the effectiveness of local services; say what difference the work on this "
         "priority made to children, families and the workforce",
     ),
@@ -81,7 +81,7 @@ UNMET = [
         "priorities/02-missing.yaml",
         "to_develop: |\n  Take-up varies.",
         'to_develop: ""',
-        "content/2020-21/priorities/02-missing.yaml:8:13: warning: to_develop: "
+        "content/2020-21/priorities/02-missing.yaml:9:13: warning: to_develop: "
         f"{WT} identify areas of weakness, their causes and the action being taken; write what "
         "still needs to develop, and why",
     ),
@@ -89,7 +89,7 @@ UNMET = [
         "report.yaml",
         "  body: |\n    One serious case review was started in the year.",
         '  body: ""',
-        "content/2020-21/report.yaml:31:9: warning: case_reviews.body: "
+        "content/2020-21/report.yaml:32:9: warning: case_reviews.body: "
         f"{WT} include the lessons from reviews undertaken in the reporting period; write them "
         "in case_reviews.body (or say that no review was undertaken)",
     ),
@@ -97,7 +97,7 @@ UNMET = [
         "budget.yaml",
         "    - partner: police\n      amount: 0.00\n",
         "",
-        f"content/2020-21/budget.yaml:9:5: warning: income.lines: {WT} list the contributions "
+        f"content/2020-21/budget.yaml:10:5: warning: income.lines: {WT} list the contributions "
         "made by partner agencies; Police has no line: add one for each (0.00 if nothing was "
         "given)",
     ),
@@ -105,7 +105,7 @@ UNMET = [
         "budget.yaml",
         "item: Serious case reviews",
         "item: Reviews commissioned",
-        f"content/2020-21/budget.yaml:18:5: warning: expenditure.lines: {WT} detail what the "
+        f"content/2020-21/budget.yaml:19:5: warning: expenditure.lines: {WT} detail what the "
         "Board spent, including on child death reviews, serious case reviews and learning events or "
         "training; there is no line for serious case reviews: add one whose item names it (0.00 "
         "if nothing was spent)",
@@ -114,7 +114,7 @@ UNMET = [
         "report.yaml",
         "  - Police and Crime Commissioner\n",
         "",
-        f"content/2020-21/report.yaml:55:3: warning: recipients: {WT} be submitted to the Chief "
+        f"content/2020-21/report.yaml:56:3: warning: recipients: {WT} be submitted to the Chief "
         "Executive, the Leader of the Council, the local Police and Crime Commissioner and the "
         "Chair of the Health and Wellbeing Board; add the local Police and Crime Commissioner to "
         "recipients",
@@ -123,7 +123,7 @@ UNMET = [
         "report.yaml",
         "title: Annual Report 2020-21",
         "title: Annual Report",
-        f"content/2020-21/report.yaml:2:8: warning: title: {WT} cover the preceding financial "
+        f"content/2020-21/report.yaml:3:8: warning: title: {WT} cover the preceding financial "
         "year; name it in the title, for example title: Annual Report 2020-21",
     ),
 ]
@@ -216,6 +216,6 @@ def test_the_edition_is_the_latest_in_force_or_the_boards(small: Path, edit: Edi
     assert checklist(content).met == 7
     edit(small / "board.yaml", "groups:", "rules:\n  guidance: working-together-2018\ngroups:")
     assert found(small) == [
-        "content/board.yaml:23:13: rules.guidance: there is no edition 'working-together-2018' of "
+        "content/board.yaml:24:13: rules.guidance: there is no edition 'working-together-2018' of "
         "the guidance; the editions are: working-together-2015",
     ]

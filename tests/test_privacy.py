@@ -26,15 +26,15 @@ def test_each_kind_at_its_column_inside_a_block(small: Path, edit: Edit) -> None
         "  The family lived near SW1A 1AA and the child, born on 3 May 2012, moved.\n",
     )
     assert found(small) == [
-        f"{MISSING}:5:40: body: a phone number is written here; phone numbers belong only in "
+        f"{MISSING}:6:40: body: a phone number is written here; phone numbers belong only in "
         "the contact fields of the board's chair and the report's author (phone:)",
-        f"{MISSING}:6:3: body: an e-mail address is written here; e-mail addresses belong only "
+        f"{MISSING}:7:3: body: an e-mail address is written here; e-mail addresses belong only "
         "in the contact fields of the board's chair and the report's author (email:)",
-        f"{MISSING}:6:42: body: a number like an NHS number (10 digits) is written here, which "
+        f"{MISSING}:7:42: body: a number like an NHS number (10 digits) is written here, which "
         "identifies a person; remove it",
-        f"{MISSING}:8:25: body: a postcode is written here, which can show where a child or "
+        f"{MISSING}:9:25: body: a postcode is written here, which can show where a child or "
         "family lives; remove it, or name the area instead",
-        f"{MISSING}:8:49: body: a date of birth is written here, which can identify a child; "
+        f"{MISSING}:9:49: body: a date of birth is written here, which can identify a child; "
         "remove it (give an age group, such as 'under 5', if age matters)",
     ]
 
@@ -43,7 +43,7 @@ def test_the_message_does_not_repeat_the_data(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "02-missing.yaml", "Take-up varies.", "DOB 01/02/2013.")
     messages = found(small)
     assert messages == [
-        f"{MISSING}:9:3: to_develop: a date of birth is written here, which can identify a "
+        f"{MISSING}:10:3: to_develop: a date of birth is written here, which can identify a "
         "child; remove it (give an age group, such as 'under 5', if age matters)"
     ]
     assert "2013" not in messages[0]
@@ -61,9 +61,9 @@ def test_a_plain_value_and_a_folded_block(small: Path, edit: Edit) -> None:
         "impact: >\n  More children were offered\n  an interview on 07700 900123.",
     )
     assert found(small) == [
-        f"{MISSING}:1:37: title: a postcode is written here, which can show where a child or "
+        f"{MISSING}:2:37: title: a postcode is written here, which can show where a child or "
         "family lives; remove it, or name the area instead",
-        f"{MISSING}:8:19: impact: a phone number is written here; phone numbers belong only in "
+        f"{MISSING}:9:19: impact: a phone number is written here; phone numbers belong only in "
         "the contact fields of the board's chair and the report's author (phone:)",
     ]
 
@@ -74,7 +74,7 @@ def test_contact_fields_may_hold_a_phone_and_an_e_mail(small: Path, edit: Edit) 
     assert "email: sam.author@example.gov.uk" in report.read_text()
     edit(report, "  wards: All", "  wards: All (ring 01234 567890)")
     assert found(small) == [
-        "content/2020-21/report.yaml:9:20: cover.wards: a phone number is written here; phone "
+        "content/2020-21/report.yaml:10:20: cover.wards: a phone number is written here; phone "
         "numbers belong only in the contact fields of the board's chair and the report's author "
         "(phone:)"
     ]
@@ -94,7 +94,7 @@ def test_a_review_subject_must_be_an_anonymised_label(small: Path, edit: Edit) -
     review = small / "2020-21" / "reviews" / "scr-child-a.yaml"
     edit(review, "subject: Child A", "subject: Jane Smith")
     assert found(small) == [
-        "content/2020-21/reviews/scr-child-a.yaml:3:10: subject: the subject must be an "
+        "content/2020-21/reviews/scr-child-a.yaml:4:10: subject: the subject must be an "
         "anonymised label such as 'Child A' (or 'Baby B', 'Young Person C', 'Family D'), never a "
         "name or initials that could identify the child; write the label and use it in the title "
         "and text"

@@ -46,7 +46,7 @@ def test_a_board_can_make_an_error_a_warning(small: Path, edit: Edit) -> None:
     )
     severity(small, edit, "    personal-phone: warning\n")
     assert found(small) == [
-        "content/2020-21/priorities/02-missing.yaml:5:37: warning: body: a phone number is "
+        "content/2020-21/priorities/02-missing.yaml:6:37: warning: body: a phone number is "
         "written here; phone numbers belong only in the contact fields of the board's chair and "
         "the report's author (phone:)"
     ]
@@ -62,16 +62,16 @@ def test_a_board_can_make_a_warning_an_error(small: Path, edit: Edit) -> None:
     result = runner.invoke(app, ["check", "2020-21"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(
-        f"{BUDGET}:18:5: expenditure.lines: Working Together to Safeguard Children 2015 asks"
+        f"{BUDGET}:19:5: expenditure.lines: Working Together to Safeguard Children 2015 asks"
     )
 
 
 def test_a_severity_for_a_rule_that_does_not_exist(small: Path, edit: Edit) -> None:
     severity(small, edit, "    personal-fone: warning\n    no-such-rule: error\n")
     assert found(small) == [
-        "content/board.yaml:24:5: rules.severity.personal-fone: there is no rule "
+        "content/board.yaml:25:5: rules.severity.personal-fone: there is no rule "
         "'personal-fone'; did you mean 'personal-phone'?",
-        "content/board.yaml:25:5: rules.severity.no-such-rule: there is no rule 'no-such-rule'; "
+        "content/board.yaml:26:5: rules.severity.no-such-rule: there is no rule 'no-such-rule'; "
         "the README lists every rule",
     ]
 
@@ -79,7 +79,7 @@ def test_a_severity_for_a_rule_that_does_not_exist(small: Path, edit: Edit) -> N
 def test_a_severity_must_be_error_or_warning(small: Path, edit: Edit) -> None:
     severity(small, edit, "    personal-phone: off\n")
     assert found(small) == [
-        "content/board.yaml:24:21: rules.severity.personal-phone: expected one of 'error' or "
+        "content/board.yaml:25:21: rules.severity.personal-phone: expected one of 'error' or "
         "'warning', but found 'off'",
     ]
 

@@ -30,7 +30,7 @@ def markdown(content: Path, document: str) -> str:
 def test_an_approval_says_who_and_when(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "02-missing.yaml", APPROVED, "  status: approved\n")
     assert found(small) == [
-        f"{MISSING}:13:11: sign_off.status: an approved section says who approved it and when: "
+        f"{MISSING}:14:11: sign_off.status: an approved section says who approved it and when: "
         "add approved_by and approved_on (for example approved_on: 2015-10-08)"
     ]
 
@@ -38,9 +38,9 @@ def test_an_approval_says_who_and_when(small: Path, edit: Edit) -> None:
 def test_a_draft_names_no_approver(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "02-missing.yaml", "status: approved", "status: agreed")
     assert found(small) == [
-        f"{MISSING}:14:16: sign_off.approved_by: the section is agreed, not approved; remove "
+        f"{MISSING}:15:16: sign_off.approved_by: the section is agreed, not approved; remove "
         "approved_by, or set status: approved",
-        f"{MISSING}:15:16: sign_off.approved_on: the section is agreed, not approved; remove "
+        f"{MISSING}:16:16: sign_off.approved_on: the section is agreed, not approved; remove "
         "approved_on, or set status: approved",
     ]
 
@@ -48,7 +48,7 @@ def test_a_draft_names_no_approver(small: Path, edit: Edit) -> None:
 def test_approved_before_the_year_ended(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "budget.yaml", "approved_on: 2021-07-20", "approved_on: 2021-03-01")
     assert found(small) == [
-        "content/2020-21/budget.yaml:31:16: sign_off.approved_on: 2021-03-01 is before the end "
+        "content/2020-21/budget.yaml:32:16: sign_off.approved_on: 2021-03-01 is before the end "
         "of 2020-21 (2021-03-31); a section is approved once the year it reports on has ended"
     ]
 
@@ -87,11 +87,11 @@ def test_a_final_build_refuses_while_a_section_is_not_approved(small: Path, edit
     result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--final"])
     assert result.exit_code == 1
     assert result.output.splitlines()[1:] == [
-        "content/2020-21/priorities/02-missing.yaml:13:11: sign_off.status: the section is "
+        "content/2020-21/priorities/02-missing.yaml:14:11: sign_off.status: the section is "
         "draft; a final build needs every section approved",
-        "content/2020-21/report.yaml:1:9: status: the report is a draft; a final build needs "
+        "content/2020-21/report.yaml:2:9: status: the report is a draft; a final build needs "
         "status: final",
-        "content/2020-21/reviews/scr-child-a.yaml:1:1: the section has no sign_off, so it is a "
+        "content/2020-21/reviews/scr-child-a.yaml:2:1: the section has no sign_off, so it is a "
         "draft; a final build needs sign_off: with status: approved, approved_by and approved_on",
         "2020-21: 3 errors in 3 files; nothing was written",
     ]

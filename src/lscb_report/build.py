@@ -88,7 +88,7 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         if "pdf" in config.formats:
             step(f"typesetting {document}.pdf")
             html = document_html(content, document, markdown, config.templates, screen=False)
-            typeset = _typeset(html, document)
+            typeset = _typeset(html, document, build_date(content))
             warnings += typeset[1]
             files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
@@ -121,11 +121,11 @@ def document_html(
     return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
 
 
-def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:
+def _typeset(html: str, document: str, created: date) -> tuple[tuple[bytes, int], list[Problem]]:
     from lscb_report.pdf import RefusedFetch, html_to_pdf
 
     try:
-        typeset = html_to_pdf(html)
+        typeset = html_to_pdf(html, created)
     except RefusedFetch as error:
         raise ReportError([Problem(f"{document}.pdf", 1, 1, str(error))]) from None
     warnings = [

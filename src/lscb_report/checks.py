@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -157,12 +158,21 @@ def cover_date(content: Content) -> Iterable[Problem]:
         )
 
 
+@needs()
+def still_to_fill(content: Content) -> Iterable[Problem]:
+    """Each placeholder that 'lscb-report new' left and nobody has written yet, as a warning."""
+    singles = [content.board, content.glossary, content.report, content.budget, content.metrics]
+    models = [*singles, *content.priorities, *content.activities, *content.reviews]
+    return unfilled(model.file for model in models if model is not None)
+
+
 CHECKS: list[Check] = [
     unique_ids,
     known_partners,
     known_metrics,
     years_in_range,
     cover_date,
+    still_to_fill,
 ]
 
 
@@ -175,10 +185,11 @@ def all_checks() -> list[Check]:
 
 
 def check_year(root: Path, year: FinancialYear) -> tuple[list[Problem], Checklist | None]:
-    """Every problem in a year's content, and the guidance checklist when every file the
-    checklist reads could be read."""
+    """Every problem in a year's content, and the guidance checklist when every file could be
+    read and validated (a checklist of part of the report would mislead)."""
     from lscb_report.content import gather
     from lscb_report.guidance import checklist
 
     content, problems = gather(root, year)
-    return sorted(problems), (checklist(content) if content is not None else None)
+    whole = content is not None and content.complete
+    return sorted(problems), (checklist(content) if whole and content else None)

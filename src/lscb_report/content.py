@@ -51,6 +51,7 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     previous_budget: Budget | None = None
     audience: str = "public"
+    complete: bool = True  # every file was read and validated
 
     def sections(self) -> list[SectionModel]:
         """The files that are sections of the report, each with its sign-off, in report order."""
@@ -214,6 +215,7 @@ def gather(root: Path, year: FinancialYear) -> tuple[Content | None, list[Proble
         cast(Budget, budget),
         cast(Metrics, metrics),
         previous_budget=_previous_budget(root, year),
+        complete=not errors_in(reader.problems),
     )
     problems = reader.problems + check_content(content, readable)
     if board is not None:
