@@ -34,7 +34,7 @@ _PEOPLE = (
     r"|teenagers?|siblings?|famil(?:y|ies)|mothers?|victims?)"
 )
 _COUNT = re.compile(
-    rf"\b(\d+|{'|'.join(_WORDS)})\s+(?:(?:more|other|further|additional|young|younger|older"
+    rf"\b(?=[\dzotfsen])(\d+|{'|'.join(_WORDS)})\s+(?:(?:more|other|further|additional|young|younger|older"
     rf"|unborn|looked[- ]after|vulnerable|missing)\s+)?{_PEOPLE}\b",
     re.IGNORECASE,
 )

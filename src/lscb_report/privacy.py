@@ -49,6 +49,13 @@ class Pattern:
     regex: re.Pattern[str]
     message: str
     digits: tuple[int, int] = (0, 99)
+    near: re.Pattern[str] | None = None  # a cheap test a text must pass before the regex
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in a text."""
+        if self.near is not None and not self.near.search(text):
+            return iter(())
+        return self.regex.finditer(text)
 
     def accepts(self, found: str) -> bool:
         """Whether a match has a plausible number of digits for its kind."""
@@ -63,6 +70,7 @@ PATTERNS = [
         EMAIL,
         re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
         f"an e-mail address is written here; e-mail addresses belong only in {_CONTACTS} (email:)",
+        near=re.compile("@"),
     ),
     Pattern(
         BIRTH_DATE,
@@ -73,6 +81,7 @@ PATTERNS = [
         ),
         "a date of birth is written here, which can identify a child; remove it (give an age "
         "group, such as 'under 5', if age matters)",
+        near=re.compile(r"born|birth|dob|d\.o\.b", re.IGNORECASE),
     ),
     Pattern(
         PHONE,
@@ -88,12 +97,14 @@ PATTERNS = [
         "a number like an NHS number (10 digits) is written here, which identifies a person; "
         "remove it",
         (10, 10),
+        near=re.compile(r"\d\d\d[ -]?\d\d\d"),
     ),
     Pattern(
         POSTCODE,
         re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"),
         "a postcode is written here, which can show where a child or family lives; remove it, "
         "or name the area instead",
+        near=re.compile(r"[A-Z]\d"),
     ),
 ]
 _LABEL = re.compile(
@@ -118,7 +129,7 @@ def personal_data(loaded: Loaded) -> Iterator[Problem]:
             continue
         taken: list[tuple[int, int]] = []
         for pattern in PATTERNS:
-            for match in pattern.regex.finditer(text):
+            for match in pattern.finditer(text):
                 overlaps = any(a < match.end() and match.start() < b for a, b in taken)
                 if overlaps or not pattern.accepts(match.group(0)):
                     continue
