@@ -69,11 +69,15 @@ class Preview:
         return f"http://{HOST}:{self.port}/"
 
     def start(self, interval: float = 0.4) -> None:
-        """Build once, then serve and watch in background threads."""
+        """Build once, then serve and watch in background threads.
+
+        The files are looked at before the first build, so a save made while it runs, or
+        before the watching thread gets going, is still seen as a change."""
+        seen = self._snapshot()
         self.rebuild()
         self.threads = [
             threading.Thread(target=self._serve, name="serve", daemon=True),
-            threading.Thread(target=self._watch, args=(interval,), name="watch", daemon=True),
+            threading.Thread(target=self._watch, args=(interval, seen), name="watch", daemon=True),
         ]
         for thread in self.threads:
             thread.start()
@@ -131,9 +135,8 @@ class Preview:
         """Whether the last build failed, so that pages show its problems instead."""
         return bool(self.state.failure or errors_in(self.state.problems))
 
-    def _watch(self, interval: float) -> None:
+    def _watch(self, interval: float, seen: dict[Path, tuple[int, int]]) -> None:
         """Rebuild when what the report is made from changes, once the saving has settled."""
-        seen = self._snapshot()
         while not self.stopping.wait(interval):
             now = self._snapshot()
             if now == seen:
