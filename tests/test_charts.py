@@ -177,7 +177,11 @@ def test_a_figure_in_each_format(small: Path) -> None:
 
 
 def test_figures_not_marked_illustrative_carry_no_note(small: Path, edit: Edit) -> None:
-    edit(small / "2020-21" / "metrics.yaml", "illustrative: true", "illustrative: false")
+    edit(
+        small / "2020-21" / "metrics.yaml",
+        "source: Northtown Council\n    illustrative: true\n    total_of:",
+        "source: Northtown Council\n    illustrative: false\n    total_of:",
+    )
     assert runner.invoke(app, ["build", "2020-21", "--format", "html"]).exit_code == 0
     html = (small.parent / "build" / "2020-21" / "annual-report.html").read_text()
     figure_html = html[html.index('<figure class="figure">') : html.index("</figure>")]
@@ -190,7 +194,7 @@ def test_figures_not_marked_illustrative_carry_no_note(small: Path, edit: Edit) 
 
 
 def test_a_chart_cannot_be_left_without_words(small: Path, edit: Edit) -> None:
-    edit(small / "2020-21" / "metrics.yaml", "title: Referrals to early help", 'title: " "')
+    edit(small / "2020-21" / "metrics.yaml", "title: Referrals to early help\n", 'title: " "\n')
     result = runner.invoke(app, ["check", "2020-21"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (

@@ -37,6 +37,15 @@ class Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a scalar's source runs, and its style ('' plain, '|', '>', quotes)."""
+
+    style: str
+    start: Mark
+    end: Mark
+
+
 @dataclass
 class Loaded:
     """One YAML file's data, with the place of every value and key in it."""
@@ -45,6 +54,7 @@ class Loaded:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    spans: dict[Path_, Span] = field(default_factory=dict)
     text: str = field(default="", repr=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
@@ -146,7 +156,7 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
         )
     if builder.problems:
         return None, builder.problems
-    return Loaded(name, builder.root, builder.values, builder.keys, text), []
+    return Loaded(name, builder.root, builder.values, builder.keys, builder.spans, text), []
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -229,6 +239,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values: dict[Path_, Mark] = {}
         self.keys: dict[Path_, Mark] = {}
+        self.spans: dict[Path_, Span] = {}
         self.root: Any = None
 
     def _problem(self, event: Any, message: str) -> None:
@@ -271,6 +282,7 @@ class _Builder:
             self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; flatten it")
             raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
+            self.spans[path] = Span(event.style or "", _mark(event), _end(event))
             if not event.style and event.value in NULLS:
                 return None
             return event.value
@@ -316,6 +328,11 @@ class _Builder:
 def _mark(event: Any) -> Mark:
     """The 1-based place where a parser event starts."""
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _end(event: Any) -> Mark:
+    """The 1-based place where a parser event ends."""
+    return Mark(event.end_mark.line + 1, event.end_mark.column + 1)
 
 
 class _TooDeep(yaml.MarkedYAMLError):

@@ -156,6 +156,7 @@ class Page:
     description: str
     lang: str = "en-GB"
     draft: bool = False
+    restricted: bool = False
 
 
 def html_page(
@@ -171,6 +172,8 @@ def html_page(
     sheets = ["style.css", "screen.css"] if screen else ["style.css"]
     if page.draft:
         sheets.append("draft.css")
+    if page.restricted:
+        sheets.append("restricted.css")
     css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
     return env.get_template("page.html.j2").render(
         body=Markup(body), page=page, css=Markup(css), **extra

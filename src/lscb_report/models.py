@@ -49,6 +49,11 @@ class FileModel(Model):
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
 
+    @property
+    def loaded(self) -> Loaded | None:
+        """The file as it was read, with the place of every value."""
+        return self._source
+
     def problem(
         self, path: Path_, message: str, *, key: bool = False, word: str | None = None
     ) -> Problem:
@@ -71,6 +76,20 @@ class Section(Model):
     """What the executive summary says: a paragraph or two, in Markdown."""
     body: Markdown
     """What the full annual report says, in Markdown; a blank line starts a new paragraph."""
+
+
+class SignOff(Model):
+    """Where a section stands: drafted, agreed by its owners, or approved by the board."""
+
+    status: Literal["draft", "agreed", "approved"] = Field(examples=["approved"])
+    approved_by: str | None = Field(default=None, examples=["Jean Daintith, Independent Chair"])
+    approved_on: date | None = Field(default=None, examples=["2015-10-08"])
+
+
+SignOffField = Annotated[
+    SignOff | None,
+    Field(description="The section's status and approval; a section without one is a draft."),
+]
 
 
 # --- board.yaml ---------------------------------------------------------------------------
@@ -125,6 +144,20 @@ class Group(Model):
     """What the group does, in a sentence or two."""
 
 
+class RuleSettings(Model):
+    """How the board applies lscb-report's rules: its small-number threshold, the edition of
+    the statutory guidance, and the severity of each rule it wants changed."""
+
+    hide_counts_below: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Counts of children from 1 to one less than this are shown as 'fewer than'.",
+    )
+    guidance: str | None = Field(default=None, examples=["working-together-2015"])
+    severity: dict[str, Literal["error", "warning"]] = {}
+
+
 class Board(FileModel):
     """content/board.yaml: the board itself, shared by every year."""
 
@@ -142,6 +175,7 @@ class Board(FileModel):
     """The partner agencies; their ids are used across the report."""
     groups: list[Group] = []
     """The board's sub-groups and panels."""
+    rules: RuleSettings = RuleSettings()
 
 
 # --- glossary.yaml ------------------------------------------------------------------------
@@ -237,6 +271,7 @@ class Report(FileModel):
     """Implications for health and wellbeing, and financial implications."""
     recipients: list[str] = Field(min_length=1)
     """Who the report is submitted to, one per line."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/priorities/NN-slug.yaml ---------------------------------------------------------
@@ -276,6 +311,7 @@ class Priority(FileModel):
     """Areas of practice reviewed under this priority, each with its own heading."""
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show with this priority."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/activities/slug.yaml ------------------------------------------------------------
@@ -303,6 +339,7 @@ class Activity(FileModel):
     """What the annual report says about it."""
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show in this chapter."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/reviews/slug.yaml ---------------------------------------------------------------
@@ -317,6 +354,9 @@ class CaseReview(FileModel):
     subject: str = Field(examples=["Child A"], description="An anonymised label, never a name.")
     status: Literal["published", "in-progress", "embargoed"]
     """Where the review stands: published, in-progress or embargoed."""
+    embargoed_until: date | None = Field(
+        default=None, description="For an embargoed review, the day its text may be published."
+    )
     started: str | None = Field(
         default=None, examples=["2014-15"], description="The financial year the review started."
     )
@@ -324,6 +364,7 @@ class CaseReview(FileModel):
     """What the annual report says about the review; no detail that could identify the child."""
     learning: list[str] = []
     """Points of learning, one per line."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/budget.yaml ---------------------------------------------------------------------
@@ -381,6 +422,12 @@ class Budget(FileModel):
     """What the board spent."""
     carried_forward: Money
     """Brought forward plus income less expenditure, in pounds."""
+    sign_off: SignOffField = None
+
+
+def pounds(amount: Decimal) -> str:
+    """Pounds with thousands separators: £12,500 (pence only where there are some)."""
+    return f"£{amount:,.2f}".removesuffix(".00")
 
 
 # --- YEAR/metrics.yaml --------------------------------------------------------------------
@@ -403,6 +450,37 @@ class Series(Model):
     """bar or line."""
     values: dict[YearKey, Decimal | None] = Field(min_length=1)
     """The figure for each year, such as 2014-15: 25; leave a year empty when not yet known."""
+    counts_children: bool | None = Field(
+        default=None, description="Whether the figures are counts of children (a count must say)."
+    )
+    total_of: list[Slug] = Field(
+        default=[], description="Ids of the series this one is the total of, year by year."
+    )
+    _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def hide(self, year: str, text: str) -> None:
+        """Withhold the figure for a year, to be shown as text (such as 'fewer than 5')."""
+        self._hidden[year] = text
+        self.values[year] = None
+
+    @property
+    def hidden(self) -> dict[str, str]:
+        """The years whose figures are withheld, with what is shown instead."""
+        return dict(self._hidden)
+
+    def text(self, year: str, sign: bool = True) -> str:
+        """The figure for a year as the report prints it (a percentage without its sign
+        where a table's heading gives it)."""
+        if year in self._hidden:
+            return self._hidden[year]
+        value = self.values.get(year)
+        if value is None:
+            return "not yet known"
+        if self.unit == "pounds":
+            return pounds(value)
+        if self.unit == "percent":
+            return f"{value:,}{'%' if sign else ''}"
+        return f"{value:,}"
 
 
 class Metrics(FileModel):
