@@ -200,3 +200,23 @@ def test_a_chart_cannot_be_left_without_words(small: Path, edit: Edit) -> None:
     assert result.output.splitlines()[0] == (
         "content/2020-21/metrics.yaml:4:12: series[0].title: is empty; write the text it needs"
     )
+
+
+def test_withheld_figures_are_named_in_the_chart_and_its_words(small: Path) -> None:
+    """Counts hidden to protect children read as such, never as a figure not yet known."""
+    assert (
+        runner.invoke(app, ["build", "2020-21", "--format", "md", "--format", "html"]).exit_code
+        == 0
+    )
+    out = small.parent / "build" / "2020-21"
+    markdown = (out / "annual-report.md").read_text()
+    assert (
+        "Bar chart of referrals to early help in Southvale, 2018-19. The number was 10 in "
+        "2018-19. The figures for 2019-20 and 2020-21 are fewer than 5, to protect children's "
+        "identities."
+    ) in markdown
+    html = (out / "annual-report.html").read_text()
+    svgs = [base64.b64decode(m).decode() for m in re.findall(r'svg\+xml;base64,([^"]+)', html)]
+    southvale = next(svg for svg in svgs if "fewer than 5" in svg)
+    assert southvale.count(">fewer than 5<") == 2
+    assert "no figure" not in southvale

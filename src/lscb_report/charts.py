@@ -62,11 +62,19 @@ def describe(series: Series) -> str:
         series.title[0].lower() + series.title[1:] if series.title[1:2].islower() else series.title
     )
     points = _points(series)
-    missing = sorted(year for year, value in series.values.items() if value is None)
-    if not points:
-        return f"{kind} of {title}: there are no figures yet."
-    span = points[0][0] if len(points) == 1 else f"{points[0][0]} to {points[-1][0]}"
-    text = f"{kind} of {title}, {span}. {SUBJECTS[series.unit]} {_trend(points, series.unit)}."
+    hidden = series.hidden
+    missing = sorted(y for y, v in series.values.items() if v is None and y not in hidden)
+    text = f"{kind} of {title}: there are no figures yet."
+    if points:
+        span = points[0][0] if len(points) == 1 else f"{points[0][0]} to {points[-1][0]}"
+        text = f"{kind} of {title}, {span}. {SUBJECTS[series.unit]} {_trend(points, series.unit)}."
+    for shown in sorted(set(hidden.values())):
+        years = sorted(year for year, words in hidden.items() if words == shown)
+        many = len(years) > 1
+        text += (
+            f" The figure{'s' if many else ''} for {_and(years)} {'are' if many else 'is'} "
+            f"{shown}, to protect children's identities."
+        )
     if missing:
         text += f" There is no figure yet for {_and(missing)}."
     return text
@@ -115,17 +123,19 @@ def data_uri(svg: str) -> str:
 
 
 def chart_svg(series: Series) -> str:
-    """The series drawn as an SVG bar or line chart."""
-    return _draw(series.model_dump_json())
+    """The series drawn as an SVG bar or line chart, withheld figures labelled as such."""
+    return _draw(series.model_dump_json(), tuple(sorted(series.hidden.items())))
 
 
 @lru_cache(maxsize=64)
-def _draw(series_json: str) -> str:
+def _draw(series_json: str, hidden: tuple[tuple[str, str], ...]) -> str:
     """Draw once per series: the HTML and the PDF of a build show the same chart."""
     import matplotlib
     from matplotlib.figure import Figure
 
     series = Series.model_validate_json(series_json)
+    for year, words in hidden:
+        series.hide(year, words)
     years = sorted(series.values)
     with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         chart = Figure(figsize=(5.0, 2.6))  # inches, drawn near this size in print
@@ -146,7 +156,7 @@ def _draw(series_json: str) -> str:
 def _bars(axes: Axes, series: Series, years: list[str]) -> None:
     values = [series.values[year] for year in years]
     bars = axes.bar(years, [float(v or 0) for v in values], color=ACCENT, width=0.6)
-    labels = [figure(v, series.unit) if v is not None else "no figure" for v in values]
+    labels = [_label(series, year) for year in years]
     axes.bar_label(bars, labels=labels, padding=3)
     axes.set_ylim(0, max((float(v or 0) for v in values), default=0) * 1.18 or 1)
 
@@ -156,11 +166,19 @@ def _line(axes: Axes, series: Series, years: list[str]) -> None:
     heights = [float(v) if v is not None else float("nan") for v in values]
     axes.plot(years, heights, color=ACCENT, linewidth=2.5, marker="o", markersize=7)
     for year, value in zip(years, values, strict=True):
-        label = figure(value, series.unit) if value is not None else "no figure"
+        label = _label(series, year)
         axes.annotate(
             label, (year, float(value or 0)), textcoords="offset points", xytext=(0, 9), ha="center"
         )
     axes.set_ylim(0, max((float(v or 0) for v in values), default=0) * 1.22 or 1)
+
+
+def _label(series: Series, year: str) -> str:
+    """The figure over a bar or point: the number, or the words that stand for it."""
+    value = series.values[year]
+    if value is not None:
+        return figure(value, series.unit)
+    return series.hidden.get(year, "no figure")
 
 
 def _tick(value: float, unit: str) -> str:
