@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,9 @@ def typeset(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = parallel._typeset
 
-    def counting(html: str) -> Typeset:
+    def counting(html: str, created: date) -> Typeset:
         made.append(html.split("<title>", 1)[1].split("</title>", 1)[0])
-        return real(html)
+        return real(html, created)
 
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     monkeypatch.setattr(parallel, "_typeset", counting)
@@ -152,15 +153,16 @@ def test_every_input_is_in_the_fingerprint(
     assert cache.fingerprint(config) != before
 
 
-def test_a_pdf_key_depends_on_the_html_and_source_date_epoch(
+def test_a_pdf_key_depends_on_the_html_its_date_and_source_date_epoch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    html = "<p>The same page.</p>"
-    key = cache.pdf_key(html)
-    assert cache.pdf_key(html) == key
-    assert cache.pdf_key(html + " ") != key
+    html, day = "<p>The same page.</p>", date(2015, 10, 8)
+    key = cache.pdf_key(html, day)
+    assert cache.pdf_key(html, day) == key
+    assert cache.pdf_key(html + " ", day) != key
+    assert cache.pdf_key(html, date(2015, 10, 9)) != key
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1444262400")
-    assert cache.pdf_key(html) != key
+    assert cache.pdf_key(html, day) != key
 
 
 def test_the_keys_cover_the_tools_own_files_and_weasyprints_version() -> None:

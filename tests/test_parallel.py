@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import date
 
 import pytest
 
@@ -12,6 +13,7 @@ from lscb_report.pdf import RefusedFetch, Typeset
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="this platform typesets one at a time")
 
+DAY = date(2015, 10, 8)
 DOCUMENTS = {
     "short": "<html lang='en'><title>Short</title><p>One page.</p></html>",
     "long": "<html lang='en'><title>Long</title>"
@@ -25,9 +27,9 @@ def test_pdfs_made_side_by_side_are_those_made_one_after_another(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1444262400")
     with Typesetter(fork=True) as typesetter:
-        forked = typesetter.typeset(DOCUMENTS)
+        forked = typesetter.typeset(DOCUMENTS, DAY)
     with Typesetter(fork=False) as typesetter:
-        serial = typesetter.typeset(DOCUMENTS)
+        serial = typesetter.typeset(DOCUMENTS, DAY)
     assert isinstance(forked["long"], Typeset)
     assert isinstance(forked["short"], Typeset)
     assert (forked["short"].pages, forked["long"].pages) == (1, 3)
@@ -37,7 +39,7 @@ def test_pdfs_made_side_by_side_are_those_made_one_after_another(
 def test_a_refusal_in_a_forked_process_comes_back_as_the_refusal() -> None:
     jobs = {**DOCUMENTS, "hostile": "<p><img src='file:///etc/passwd' alt='x'></p>"}
     with Typesetter(fork=True) as typesetter:
-        made = typesetter.typeset(jobs)
+        made = typesetter.typeset(jobs, DAY)
     assert isinstance(made["hostile"], RefusedFetch)
     assert str(made["hostile"]) == (
         "refused to read file:///etc/passwd: a report may only use files inside it"
@@ -48,12 +50,12 @@ def test_a_refusal_in_a_forked_process_comes_back_as_the_refusal() -> None:
 def test_a_bug_in_a_forked_process_is_raised_with_its_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(html: str) -> Typeset:
+    def broken(html: str, created: date) -> Typeset:
         raise ValueError("a bug in typesetting")
 
     monkeypatch.setattr(parallel, "_typeset", broken)  # inherited by the forked processes
     with Typesetter(fork=True) as typesetter, pytest.raises(RuntimeError) as raised:
-        typesetter.typeset(DOCUMENTS)
+        typesetter.typeset(DOCUMENTS, DAY)
     assert "ValueError: a bug in typesetting" in str(raised.value)
 
 

@@ -26,6 +26,7 @@ from lscb_report.errors import Problem, ReportError
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
+    from lscb_report.audience import Audience
     from lscb_report.content import Content
     from lscb_report.parallel import Typesetter
 
@@ -44,6 +45,15 @@ class BuildConfig:
     formats: tuple[str, ...] = FORMATS
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
+    audience: Audience = "public"
+    final: bool = False
+
+    @property
+    def folder(self) -> Path:
+        """Where the report goes: OUT/YEAR, or OUT/YEAR-board for the board's restricted
+        edition, so that it is never published by mistake in place of the public one."""
+        suffix = "-board" if self.audience == "board" else ""
+        return self.out / f"{self.year}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ def _unchanged(config: BuildConfig, key: str) -> BuildResult | None:
     outputs, warnings = kept
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
-    folder = config.out / str(config.year)
+    folder = config.folder
     return BuildResult(
         [Output(folder / name, size, pages) for name, size, pages in outputs], warnings
     )
@@ -96,11 +106,15 @@ def _unchanged(config: BuildConfig, key: str) -> BuildResult | None:
 
 def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResult:
     """Every step of a build that has work to do."""
+    from lscb_report.audience import restricted_banner
     from lscb_report.content import load_content
+    from lscb_report.signoff import not_final
     from lscb_report.templating import render_markdown
 
     step("reading content")
-    content = load_content(config.content, config.year)
+    content = load_content(config.content, config.year, config.audience)
+    if config.final and not_final(content):
+        raise ReportError(not_final(content))
     warnings = list(content.warnings)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
@@ -108,6 +122,8 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     for document in config.documents:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
+        if content.audience == "board":
+            markdown = restricted_banner() + markdown
         files[f"{document}.md"] = markdown.encode("utf-8")
         if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates)
@@ -117,13 +133,14 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
             print_html[document] = document_html(
                 content, document, markdown, config.templates, screen=False
             )
-    for document, (pdf, typeset_warnings) in _typeset(print_html, config, step, typesetter).items():
+    typeset = _typeset(print_html, build_date(content), config, step, typesetter)
+    for document, (pdf, typeset_warnings) in typeset.items():
         warnings += typeset_warnings
         files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
-    folder = config.out / str(config.year)
+    folder = config.folder
     files["index.html"] = index_html(content, files, pages, folder, config.templates)
     step("writing files")
     write_atomically(folder, files)
@@ -135,6 +152,8 @@ def document_html(
     content: Content, document: str, markdown: str, templates: Path | None, *, screen: bool = True
 ) -> str:
     """One document as a self-contained HTML page (for print when ``screen`` is false)."""
+    from lscb_report.charts import chart_sources
+    from lscb_report.glossary import acronyms
     from lscb_report.markup import Page, html_page, markdown_to_body
 
     board = content.board
@@ -146,19 +165,30 @@ def document_html(
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
+        draft=content.report.status == "draft",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
+    body = markdown_to_body(
+        markdown,
+        charts=chart_sources(markdown, content.metrics.series),
+        terms=acronyms(content.glossary),
+    )
+    return html_page(body, page, templates, extra, screen=screen)
 
 
 def _typeset(
-    print_html: dict[str, str], config: BuildConfig, step: Step, typesetter: Typesetter
+    print_html: dict[str, str],
+    created: date,
+    config: BuildConfig,
+    step: Step,
+    typesetter: Typesetter,
 ) -> dict[str, tuple[tuple[bytes, int], list[Problem]]]:
     """Each document's PDF and page count, and the engine's warnings: from the cache where
     its HTML was typeset before, otherwise typeset now, side by side."""
     from lscb_report.pdf import RefusedFetch
 
-    keys = {document: cache.pdf_key(html) for document, html in print_html.items()}
+    keys = {document: cache.pdf_key(html, created) for document, html in print_html.items()}
     made = {document: cache.cached_pdf(config.out, key) for document, key in keys.items()}
     for document, typeset in made.items():
         if typeset is not None:
@@ -168,7 +198,7 @@ def _typeset(
         step(f"typesetting {', '.join(f'{document}.pdf' for document in missing)}")
     fresh = {}
     refused = []
-    for document, outcome in typesetter.typeset(missing).items():
+    for document, outcome in typesetter.typeset(missing, created).items():
         if isinstance(outcome, RefusedFetch):
             refused.append(Problem(f"{document}.pdf", 1, 1, str(outcome)))
         else:
@@ -203,6 +233,8 @@ def index_html(
     templates: Path | None,
 ) -> bytes:
     """The publishing page linking every output, with sizes and page counts."""
+    from lscb_report.audience import restricted_banner
+    from lscb_report.glossary import acronyms
     from lscb_report.markup import Page, html_page, markdown_to_body
     from lscb_report.templating import environment
 
@@ -228,13 +260,18 @@ def index_html(
         .get_template("index.md.j2")
         .render(board=content.board, year=content.year, report=content.report, rows=rows)
     )
+    if content.audience == "board":
+        markdown = restricted_banner() + markdown
     page = Page(
         title=f"{content.board.name} annual report {content.year}",
         document="index",
         description=f"The {content.board.name} annual report {content.year}, to download.",
+        draft=content.report.status == "draft",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")
+    body = markdown_to_body(markdown, terms=acronyms(content.glossary))
+    return html_page(body, page, templates, extra).encode("utf-8")
 
 
 def _size(size: int) -> str:

@@ -5,8 +5,9 @@ input always changes the key and a stale entry can never be served:
 
 - a record of each year's last build: a fingerprint of every input (each file of the content
   and templates folders, the tool's own files, the installed packages and their versions,
-  the build's options, ``SOURCE_DATE_EPOCH``) and a hash of each file in the year's output
-  folder. When both still match, the outputs are already what a build would write.
+  the build's options, the working folder, ``SOURCE_DATE_EPOCH``) and a hash of each file
+  in the year's output folder. When both still match, the outputs are already what a build
+  would write.
 - typeset PDFs, keyed by their HTML (which holds the CSS, fonts and images inline, and the
   engine may read nothing else), the tool's own files and the installed packages
   (WeasyPrint's version among them), and ``SOURCE_DATE_EPOCH``.
@@ -23,6 +24,7 @@ import json
 import os
 import sys
 import tempfile
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,7 +101,9 @@ def _environment() -> bytes:
 
 def fingerprint(config: BuildConfig) -> str:
     """A key for everything a build of ``config`` reads."""
-    digest = hashlib.sha256(tool_digest() + _environment() + repr(config).encode())
+    # The working folder too: problems name files relative to it.
+    where = f"{Path.cwd()}\0{config!r}".encode()
+    digest = hashlib.sha256(tool_digest() + _environment() + where)
     _add_tree(digest, config.content)
     if config.templates is not None:
         _add_tree(digest, config.templates)
@@ -118,7 +122,7 @@ def _folder_hashes(folder: Path) -> dict[str, str]:
 
 
 def _record(config: BuildConfig) -> Path:
-    return config.out / CACHE / f"{config.year}.json"
+    return config.out / CACHE / f"{config.folder.name}.json"
 
 
 def unchanged(config: BuildConfig, key: str) -> tuple[list[Output], list[Problem]] | None:
@@ -127,7 +131,7 @@ def unchanged(config: BuildConfig, key: str) -> tuple[list[Output], list[Problem
         record = json.loads(_record(config).read_text(encoding="utf-8"))
         if record["fingerprint"] != key:
             return None
-        if record["files"] != _folder_hashes(config.out / str(config.year)):
+        if record["files"] != _folder_hashes(config.folder):
             return None
         outputs = [(name, int(size), pages) for name, size, pages in record["outputs"]]
         return outputs, [_problem(fields) for fields in record["warnings"]]
@@ -139,7 +143,7 @@ def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: lis
     """Record a finished build, after its outputs are in place."""
     record = {
         "fingerprint": key,
-        "files": _folder_hashes(config.out / str(config.year)),
+        "files": _folder_hashes(config.folder),
         "outputs": outputs,
         "warnings": [_fields(problem) for problem in warnings],
     }
@@ -147,9 +151,10 @@ def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: lis
     _write(_record(config), json.dumps(record, indent=1).encode())
 
 
-def pdf_key(html: str) -> str:
-    """The key of a PDF typeset from this HTML."""
+def pdf_key(html: str, created: date) -> str:
+    """The key of a PDF typeset from this HTML, its fonts dated ``created``."""
     digest = hashlib.sha256(tool_digest() + _environment() + b"\0pdf\0")
+    digest.update(created.isoformat().encode() + b"\0")
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()
 

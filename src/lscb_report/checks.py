@@ -4,14 +4,17 @@ must add up, dates that must fall in the reporting year."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lscb_report.content import Content
+    from lscb_report.guidance.base import Checklist
     from lscb_report.loading import Path_
     from lscb_report.models import FileModel
 
@@ -35,7 +38,7 @@ def check_content(content: Content, readable: frozenset[str] = REQUIRED_FILES) -
     """Every problem the cross-file rules find, among the checks whose files were readable."""
     return [
         problem
-        for check in CHECKS
+        for check in all_checks()
         if _NEEDS.get(check, REQUIRED_FILES) <= readable
         for problem in check(content)
     ]
@@ -155,38 +158,24 @@ def cover_date(content: Content) -> Iterable[Problem]:
         )
 
 
-@needs("budget")
-def budget_adds_up(content: Content) -> Iterable[Problem]:
-    """Each stated total equals its lines, and the balance carried forward follows."""
-    budget = content.budget
-    income = sum((line.amount for line in budget.income.lines), Decimal(0))
-    spent = sum((line.amount for line in budget.expenditure.lines), Decimal(0))
-    if income != budget.income.total:
-        yield budget.problem(
-            ("income", "total"),
-            f"the total {_money(budget.income.total)} does not equal the sum of "
-            f"the income lines, {_money(income)}",
-        )
-    if spent != budget.expenditure.total:
-        yield budget.problem(
-            ("expenditure", "total"),
-            f"the total {_money(budget.expenditure.total)} does not equal the sum "
-            f"of the expenditure lines, {_money(spent)}",
-        )
-    balance = budget.brought_forward + income - spent
-    if balance != budget.carried_forward and (income, spent) == (
-        budget.income.total,
-        budget.expenditure.total,
-    ):
-        yield budget.problem(
-            ("carried_forward",),
-            f"{_money(budget.carried_forward)} is not brought forward plus income "
-            f"less expenditure, {_money(balance)}",
-        )
+@needs("glossary")
+def acronyms_in_glossary(content: Content) -> Iterable[Problem]:
+    """An acronym the glossary does not explain is a warning at its first use in each file."""
+    from lscb_report.glossary import unexplained
+
+    singles = [content.board, content.report, content.budget, content.metrics]
+    models = [m for m in singles if m is not None]  # a file that could not be read is None
+    yield from unexplained(
+        content.glossary, [*models, *content.priorities, *content.activities, *content.reviews]
+    )
 
 
-def _money(amount: Decimal) -> str:
-    return f"£{amount:,.2f}"
+@needs()
+def still_to_fill(content: Content) -> Iterable[Problem]:
+    """Each placeholder that 'lscb-report new' left and nobody has written yet, as a warning."""
+    singles = [content.board, content.glossary, content.report, content.budget, content.metrics]
+    models = [*singles, *content.priorities, *content.activities, *content.reviews]
+    return unfilled(model.file for model in models if model is not None)
 
 
 CHECKS: list[Check] = [
@@ -195,5 +184,25 @@ CHECKS: list[Check] = [
     known_metrics,
     years_in_range,
     cover_date,
-    budget_adds_up,
+    still_to_fill,
+    acronyms_in_glossary,
 ]
+
+
+def all_checks() -> list[Check]:
+    """The checks here and those of every rule module, which register their rules on import."""
+    from lscb_report import audience, budget, disclosure, figures, guidance, privacy, signoff
+
+    modules = (budget, disclosure, figures, privacy, audience, signoff, guidance)
+    return [*CHECKS, *(check for module in modules for check in module.CHECKS)]
+
+
+def check_year(root: Path, year: FinancialYear) -> tuple[list[Problem], Checklist | None]:
+    """Every problem in a year's content, and the guidance checklist when every file could be
+    read and validated (a checklist of part of the report would mislead)."""
+    from lscb_report.content import gather
+    from lscb_report.guidance import checklist
+
+    content, problems = gather(root, year)
+    whole = content is not None and content.complete
+    return sorted(problems), (checklist(content) if whole and content else None)

@@ -10,6 +10,7 @@ is expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,15 @@ class Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a scalar's source runs, and its style ('' plain, '|', '>', quotes)."""
+
+    style: str
+    start: Mark
+    end: Mark
+
+
 @dataclass
 class Loaded:
     """One YAML file's data, with the place of every value and key in it."""
@@ -44,6 +54,8 @@ class Loaded:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    spans: dict[Path_, Span] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
@@ -54,9 +66,24 @@ class Loaded:
                 return found
         return Mark(1, 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem at the value (or key) at path, naming the path."""
-        mark = self.mark(path, key=key)
+    def word_mark(self, path: Path_, word: str) -> Mark:
+        """The place of the first whole ``word`` in the file at or after the value at path."""
+        start = self.mark(path)
+        lines = self.text.split("\n")
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        for number in range(start.line - 1, len(lines)):
+            offset = start.column - 1 if number == start.line - 1 else 0
+            match = pattern.search(lines[number], offset)
+            if match:
+                return Mark(number + 1, match.start() + 1)
+        return start
+
+    def problem(
+        self, path: Path_, message: str, *, key: bool = False, word: str | None = None
+    ) -> Problem:
+        """A problem at the value (or key) at path, or at a word in that value, naming the
+        path."""
+        mark = self.word_mark(path, word) if word else self.mark(path, key=key)
         where = dotted(path)
         return Problem(
             self.file, mark.line, mark.column, f"{where}: {message}" if where else message
@@ -129,7 +156,7 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
         )
     if builder.problems:
         return None, builder.problems
-    return Loaded(name, builder.root, builder.values, builder.keys), []
+    return Loaded(name, builder.root, builder.values, builder.keys, builder.spans, text), []
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -212,6 +239,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values: dict[Path_, Mark] = {}
         self.keys: dict[Path_, Mark] = {}
+        self.spans: dict[Path_, Span] = {}
         self.root: Any = None
 
     def _problem(self, event: Any, message: str) -> None:
@@ -254,6 +282,7 @@ class _Builder:
             self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; flatten it")
             raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
+            self.spans[path] = Span(event.style or "", _mark(event), _end(event))
             if not event.style and event.value in NULLS:
                 return None
             return event.value
@@ -299,6 +328,11 @@ class _Builder:
 def _mark(event: Any) -> Mark:
     """The 1-based place where a parser event starts."""
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _end(event: Any) -> Mark:
+    """The 1-based place where a parser event ends."""
+    return Mark(event.end_mark.line + 1, event.end_mark.column + 1)
 
 
 class _TooDeep(yaml.MarkedYAMLError):

@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 import traceback
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from lscb_report.pdf import RefusedFetch, Typeset
@@ -55,14 +56,15 @@ class Typesetter:
             job_reader.close()
             result_writer.close()
 
-    def typeset(self, jobs: dict[str, str]) -> dict[str, Typeset | RefusedFetch]:
-        """Each named HTML document as a PDF, or the engine's refusal to read something."""
+    def typeset(self, jobs: dict[str, str], created: date) -> dict[str, Typeset | RefusedFetch]:
+        """Each named HTML document as a PDF, or the engine's refusal to read something;
+        ``created`` dates the fonts embedded in them."""
         if not jobs:
             return {}
         if self._process is None:
-            return {name: _unwrap(_attempt(html)) for name, html in jobs.items()}
+            return {name: _unwrap(_attempt(html, created)) for name, html in jobs.items()}
         self._used = True
-        self._jobs.send(jobs)
+        self._jobs.send((jobs, created))
         try:
             outcomes: dict[str, Outcome] = self._results.recv()
         except EOFError:
@@ -88,10 +90,10 @@ class Typesetter:
         self.close()
 
 
-def _typeset(html: str) -> Typeset:
+def _typeset(html: str, created: date) -> Typeset:
     from lscb_report.pdf import html_to_pdf
 
-    return html_to_pdf(html)
+    return html_to_pdf(html, created)
 
 
 def _serve(jobs: Connection, results: Connection, *inherited: Connection) -> None:
@@ -101,13 +103,13 @@ def _serve(jobs: Connection, results: Connection, *inherited: Connection) -> Non
     try:
         import weasyprint  # noqa: F401  (loaded once, before any fork below)
 
-        work: dict[str, str] = jobs.recv()
-        results.send(_typeset_all(work))
+        work, created = jobs.recv()
+        results.send(_typeset_all(work, created))
     except (EOFError, KeyboardInterrupt, BrokenPipeError):
         pass  # the build stopped or was interrupted; it says so itself
 
 
-def _typeset_all(work: dict[str, str]) -> dict[str, Outcome]:
+def _typeset_all(work: dict[str, str], created: date) -> dict[str, Outcome]:
     """Every document's outcome: the longest here, each of the others in a fork of this."""
     import multiprocessing
 
@@ -118,11 +120,11 @@ def _typeset_all(work: dict[str, str]) -> dict[str, Outcome]:
         for name, html in work.items():
             if name != longest:
                 reader, writer = context.Pipe(duplex=False)
-                child = context.Process(target=_child, args=(html, writer), daemon=True)
+                child = context.Process(target=_child, args=(html, created, writer), daemon=True)
                 child.start()
                 writer.close()
                 children.append((name, child, reader))
-        outcomes = {longest: _attempt(work[longest])}
+        outcomes = {longest: _attempt(work[longest], created)}
         for name, _, reader in children:
             try:
                 outcomes[name] = reader.recv()
@@ -136,16 +138,16 @@ def _typeset_all(work: dict[str, str]) -> dict[str, Outcome]:
                 child.terminate()
 
 
-def _child(html: str, results: Connection) -> None:
+def _child(html: str, created: date, results: Connection) -> None:
     """A forked process making one PDF."""
     with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
-        results.send(_attempt(html))
+        results.send(_attempt(html, created))
 
 
-def _attempt(html: str) -> Outcome:
+def _attempt(html: str, created: date) -> Outcome:
     """What making a PDF came to, in a form that crosses a pipe."""
     try:
-        return ("ok", _typeset(html))
+        return ("ok", _typeset(html, created))
     except RefusedFetch as error:
         return ("refused", str(error))
     except Exception:
@@ -159,4 +161,4 @@ def _unwrap(outcome: Outcome) -> Typeset | RefusedFetch:
         return value  # type: ignore[no-any-return]
     if kind == "refused":
         return RefusedFetch(value)
-    raise RuntimeError(f"typesetting failed in a worker process:\n{value}")
+    raise RuntimeError(f"typesetting failed:\n{value}")
