@@ -4,8 +4,10 @@ importing WeasyPrint alone takes longer than checking a whole year."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import CONTENT
@@ -48,3 +50,23 @@ def test_a_rebuild_with_nothing_to_do_loads_neither_templates_nor_the_content_mo
     again = modules_after(*command, cwd=tmp_path)
     assert "lscb_report.build" in again
     assert again.isdisjoint({"jinja2", "markdown_it", "lscb_report.content", "weasyprint"})
+
+
+def test_a_rebuild_keeps_the_charts_and_so_does_not_load_matplotlib(
+    sample: Path, edit: Callable[[Path, str, str], None]
+) -> None:
+    command = ("build", "2014-15", "--format", "html", "--document", "annual-report")
+    assert "matplotlib" in top_level(modules_after(*command, cwd=sample.parent))
+    html = sample.parent / "build" / "2014-15" / "annual-report.html"
+    charts = re.findall(r'src="(data:image/svg[^"]+)"', html.read_text())
+    assert len(charts) >= 3
+    body = "Working Together to Safeguard Children 2015 sets out"
+    edit(
+        sample / "2014-15" / "priorities" / "01-early-help.yaml",
+        body,
+        "Working Together 2015 sets out",
+    )
+    again = modules_after(*command, cwd=sample.parent)
+    assert "Working Together 2015 sets out" in html.read_text()
+    assert "matplotlib" not in top_level(again)
+    assert re.findall(r'src="(data:image/svg[^"]+)"', html.read_text()) == charts

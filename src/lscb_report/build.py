@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from lscb_report.years import FinancialYear
 if TYPE_CHECKING:
     from lscb_report.audience import Audience
     from lscb_report.content import Content
+    from lscb_report.models import Series
     from lscb_report.parallel import Typesetter
 
 FORMATS = ("md", "html", "pdf")
@@ -119,6 +121,7 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     print_html: dict[str, str] = {}
+    draw = partial(cache.cached_chart, config.out)
     for document in config.documents:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
@@ -126,12 +129,12 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
             markdown = restricted_banner() + markdown
         files[f"{document}.md"] = markdown.encode("utf-8")
         if "html" in config.formats:
-            html = document_html(content, document, markdown, config.templates)
+            html = document_html(content, document, markdown, config.templates, draw=draw)
             files[f"{document}.html"] = html.encode("utf-8")
         if "pdf" in config.formats:
             files[f"{document}.pdf"] = b""  # typeset below, all at once
             print_html[document] = document_html(
-                content, document, markdown, config.templates, screen=False
+                content, document, markdown, config.templates, screen=False, draw=draw
             )
     typeset = _typeset(print_html, build_date(content), config, step, typesetter)
     for document, (pdf, typeset_warnings) in typeset.items():
@@ -149,9 +152,16 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
 
 
 def document_html(
-    content: Content, document: str, markdown: str, templates: Path | None, *, screen: bool = True
+    content: Content,
+    document: str,
+    markdown: str,
+    templates: Path | None,
+    *,
+    screen: bool = True,
+    draw: Callable[[Series], str] | None = None,
 ) -> str:
-    """One document as a self-contained HTML page (for print when ``screen`` is false)."""
+    """One document as a self-contained HTML page (for print when ``screen`` is false), its
+    charts drawn by ``draw`` (by default, drawn afresh)."""
     from lscb_report.charts import chart_sources
     from lscb_report.glossary import acronyms
     from lscb_report.markup import Page, html_page, markdown_to_body
@@ -171,7 +181,7 @@ def document_html(
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     body = markdown_to_body(
         markdown,
-        charts=chart_sources(markdown, content.metrics.series),
+        charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
     )
     return html_page(body, page, templates, extra, screen=screen)

@@ -1,13 +1,15 @@
 """What a build may reuse from earlier builds, kept in ``OUT/.cache``.
 
-Two things are kept, each under a key made from everything it depends on, so that a changed
-input always changes the key and a stale entry can never be served:
+Three things are kept, each under a key made from everything it depends on, so that a
+changed input always changes the key and a stale entry can never be served:
 
 - a record of each year's last build: a fingerprint of every input (each file of the content
   and templates folders, the tool's own files, the installed packages and their versions,
   the build's options, the working folder, ``SOURCE_DATE_EPOCH``) and a hash of each file
   in the year's output folder. When both still match, the outputs are already what a build
   would write.
+- charts drawn by matplotlib, keyed by their series (what charts.chart_svg draws from), the
+  tool's own files and the installed packages, so a rebuild need not even import it;
 - typeset PDFs, keyed by their HTML (which holds the CSS, fonts and images inline, and the
   engine may read nothing else), the tool's own files and the installed packages
   (WeasyPrint's version among them), and ``SOURCE_DATE_EPOCH``.
@@ -35,10 +37,12 @@ from lscb_report.pdf import Typeset
 
 if TYPE_CHECKING:
     from lscb_report.build import BuildConfig
+    from lscb_report.models import Series
 
 CACHE = ".cache"
 VERSION = b"lscb-report cache 1\n"
 PDFS_KEPT = 8
+CHARTS_KEPT = 64
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lscb-report's cache: safe to delete.\n"
 
 Output = tuple[str, int, int | None]
@@ -184,9 +188,37 @@ def store_pdf(out: Path, key: str, typeset: Typeset) -> None:
     _tag(out)
     _write(folder / f"{key}.pdf", typeset.data)
     _write(folder / f"{key}.json", json.dumps(meta).encode())  # last: the entry is complete
+    _prune(folder, "*.pdf", PDFS_KEPT)
+
+
+def cached_chart(out: Path, series: Series) -> str:
+    """The SVG of a series' chart: as drawn by an earlier build from the same series, or
+    drawn now (which means importing matplotlib) and kept."""
+    from lscb_report.charts import chart_svg
+
+    digest = hashlib.sha256(tool_digest() + b"\0chart\0")
+    digest.update(series.model_dump_json().encode() + b"\0")
+    digest.update(repr(sorted(series.hidden.items())).encode())
+    path = out / CACHE / "charts" / f"{digest.hexdigest()}.svg"
     try:
-        entries = sorted(folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[PDFS_KEPT:]:
+        check, svg = path.read_text(encoding="utf-8").split("\n", 1)
+        if check == hashlib.sha256(svg.encode()).hexdigest():
+            os.utime(path)
+            return svg
+    except (OSError, ValueError):
+        pass
+    svg = chart_svg(series)
+    _tag(out)
+    _write(path, f"{hashlib.sha256(svg.encode()).hexdigest()}\n{svg}".encode())
+    _prune(path.parent, "*.svg", CHARTS_KEPT)
+    return svg
+
+
+def _prune(folder: Path, pattern: str, kept: int) -> None:
+    """Remove all but the ``kept`` most recently used entries of a cache folder."""
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[kept:]:
             old.with_suffix(".json").unlink(missing_ok=True)
             old.unlink(missing_ok=True)
     except OSError:

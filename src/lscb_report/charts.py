@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -111,10 +111,13 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def chart_sources(markdown: str, series: Iterable[Series]) -> dict[str, str]:
-    """A data: URI of the chart of every series that the Markdown shows as a figure."""
+def chart_sources(
+    markdown: str, series: Iterable[Series], draw: Callable[[Series], str] | None = None
+) -> dict[str, str]:
+    """A data: URI of the chart of every series that the Markdown shows as a figure, each
+    drawn by ``draw`` (the build passes one that keeps charts between builds)."""
     wanted = set(_FIGURE.findall(markdown))
-    return {s.id: data_uri(chart_svg(s)) for s in series if s.id in wanted}
+    return {s.id: data_uri((draw or chart_svg)(s)) for s in series if s.id in wanted}
 
 
 def data_uri(svg: str) -> str:
