@@ -17,7 +17,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,10 +107,8 @@ def _unchanged(config: BuildConfig, key: str) -> BuildResult | None:
 
 def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResult:
     """Every step of a build that has work to do."""
-    from lscb_report.audience import restricted_banner
     from lscb_report.content import load_content
     from lscb_report.signoff import not_final
-    from lscb_report.templating import render_markdown
 
     step("reading content")
     content = load_content(config.content, config.year, config.audience)
@@ -121,18 +118,16 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     print_html: dict[str, str] = {}
-    draw = partial(cache.cached_chart, config.out)
-    for document in config.documents:
-        step(f"writing {document}")
-        markdown = render_markdown(content, document, config.templates)
-        if content.audience == "board":
-            markdown = restricted_banner() + markdown
-        files[f"{document}.md"] = markdown.encode("utf-8")
+    markdowns = _markdowns(content, config, step)
+    files |= {
+        f"{document}.md": markdown.encode("utf-8") for document, markdown in markdowns.items()
+    }
+    draw = _charts(content, markdowns, config)
+    for document, markdown in markdowns.items():
         if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates, draw=draw)
             files[f"{document}.html"] = html.encode("utf-8")
-        if "pdf" in config.formats:
-            files[f"{document}.pdf"] = b""  # typeset below, all at once
+        if "pdf" in config.formats:  # typeset below, all at once
             print_html[document] = document_html(
                 content, document, markdown, config.templates, screen=False, draw=draw
             )
@@ -140,7 +135,8 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     for document, (pdf, typeset_warnings) in typeset.items():
         warnings += typeset_warnings
         files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
-    files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
+    order = [f"{document}.{fmt}" for document in config.documents for fmt in FORMATS]
+    files = {name: files[name] for name in order if name in files}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
     folder = config.folder
@@ -149,6 +145,35 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     write_atomically(folder, files)
     outputs = [Output(folder / name, len(data), pages.get(name)) for name, data in files.items()]
     return BuildResult(outputs, warnings)
+
+
+def _markdowns(content: Content, config: BuildConfig, step: Step) -> dict[str, str]:
+    """Each document's Markdown."""
+    from lscb_report.audience import restricted_banner
+    from lscb_report.templating import render_markdown
+
+    markdowns = {}
+    for document in config.documents:
+        step(f"writing {document}")
+        markdown = render_markdown(content, document, config.templates)
+        if content.audience == "board":
+            markdown = restricted_banner() + markdown
+        markdowns[document] = markdown
+    return markdowns
+
+
+def _charts(
+    content: Content, markdowns: dict[str, str], config: BuildConfig
+) -> Callable[[Series], str]:
+    """What draws the documents' charts: the SVGs kept or drawn once for this build."""
+    from lscb_report.charts import chart_svg, figures
+
+    if not {"html", "pdf"} & set(config.formats):
+        return chart_svg
+    wanted = set().union(*(figures(markdown) for markdown in markdowns.values()))
+    shown = [s for s in content.metrics.series if s.id in wanted]
+    svgs = cache.charts(config.out, shown)
+    return lambda series: svgs.get(series.id) or chart_svg(series)
 
 
 def document_html(

@@ -21,6 +21,7 @@ hash when read; a cache that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -191,27 +192,51 @@ def store_pdf(out: Path, key: str, typeset: Typeset) -> None:
     _prune(folder, "*.pdf", PDFS_KEPT)
 
 
-def cached_chart(out: Path, series: Series) -> str:
-    """The SVG of a series' chart: as drawn by an earlier build from the same series, or
-    drawn now (which means importing matplotlib) and kept."""
-    from lscb_report.charts import chart_svg
+def charts(out: Path, series: list[Series]) -> dict[str, str]:
+    """The SVG of each series' chart, by id: as drawn by an earlier build from the same
+    series, or drawn now in a process of its own (so that this one never loads matplotlib)
+    and kept."""
+    from lscb_report.parallel import in_child
 
+    paths = {s.id: out / CACHE / "charts" / f"{_chart_key(s)}.svg" for s in series}
+    found = {id_: svg for id_, path in paths.items() if (svg := _read_chart(path)) is not None}
+    missing = [s for s in series if s.id not in found]
+    if missing:
+        drawn = in_child(_draw_all, missing)
+        _tag(out)
+        for id_, svg in drawn.items():
+            _write(paths[id_], f"{hashlib.sha256(svg.encode()).hexdigest()}\n{svg}".encode())
+        _prune(out / CACHE / "charts", "*.svg", CHARTS_KEPT)
+        found |= drawn
+    return found
+
+
+def _chart_key(series: Series) -> str:
+    """The key of a series' chart: what charts.chart_svg draws it from, and the tool."""
     digest = hashlib.sha256(tool_digest() + b"\0chart\0")
     digest.update(series.model_dump_json().encode() + b"\0")
     digest.update(repr(sorted(series.hidden.items())).encode())
-    path = out / CACHE / "charts" / f"{digest.hexdigest()}.svg"
+    return digest.hexdigest()
+
+
+def _read_chart(path: Path) -> str | None:
+    """A kept chart, if it is there whole."""
     try:
         check, svg = path.read_text(encoding="utf-8").split("\n", 1)
-        if check == hashlib.sha256(svg.encode()).hexdigest():
-            os.utime(path)
-            return svg
     except (OSError, ValueError):
-        pass
-    svg = chart_svg(series)
-    _tag(out)
-    _write(path, f"{hashlib.sha256(svg.encode()).hexdigest()}\n{svg}".encode())
-    _prune(path.parent, "*.svg", CHARTS_KEPT)
+        return None
+    if check != hashlib.sha256(svg.encode()).hexdigest():
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept longest
     return svg
+
+
+def _draw_all(series: list[Series]) -> dict[str, str]:
+    """Each series' chart, drawn."""
+    from lscb_report.charts import chart_svg
+
+    return {s.id: chart_svg(s) for s in series}
 
 
 def _prune(folder: Path, pattern: str, kept: int) -> None:

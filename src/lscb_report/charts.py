@@ -116,8 +116,13 @@ def chart_sources(
 ) -> dict[str, str]:
     """A data: URI of the chart of every series that the Markdown shows as a figure, each
     drawn by ``draw`` (the build passes one that keeps charts between builds)."""
-    wanted = set(_FIGURE.findall(markdown))
+    wanted = figures(markdown)
     return {s.id: data_uri((draw or chart_svg)(s)) for s in series if s.id in wanted}
+
+
+def figures(markdown: str) -> set[str]:
+    """The ids of the series that the Markdown shows as figures."""
+    return set(_FIGURE.findall(markdown))
 
 
 def data_uri(svg: str) -> str:

@@ -16,8 +16,9 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lscb_report.pdf import RefusedFetch, Typeset
 
@@ -26,14 +27,55 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkProcess
 
 Outcome = tuple[str, Any]
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def fork_safe() -> bool:
+    """Whether this process may fork: a platform where that is safe, and no other threads."""
+    if sys.platform in ("win32", "darwin") or not hasattr(os, "fork"):
+        return False  # macOS: system libraries are not safe to use after fork
+    return threading.active_count() == 1
 
 
 def can_fork() -> bool:
-    """Whether PDFs can be typeset in forked processes here."""
-    if sys.platform in ("win32", "darwin") or not hasattr(os, "fork"):
-        return False  # macOS: system libraries are not safe to use after fork
+    """Whether PDFs can be typeset in forked processes here, side by side."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (cpus or 1) > 1 and threading.active_count() == 1
+    return (cpus or 1) > 1 and fork_safe()
+
+
+def in_child(function: Callable[[A], R], argument: A) -> R:
+    """``function(argument)`` in a forked process that ends when done, so that what it loads
+    (matplotlib, some 45 MB) never weighs on this one; here where forking is not safe."""
+    if not fork_safe():
+        return function(argument)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_run, args=(function, argument, writer))
+    process.start()
+    writer.close()
+    try:
+        kind, value = reader.recv()
+    except EOFError:
+        raise RuntimeError("a worker process stopped without an answer") from None
+    finally:
+        reader.close()
+        process.join()
+    if kind != "ok":
+        raise RuntimeError(f"a worker process failed:\n{value}")
+    return value  # type: ignore[no-any-return]
+
+
+def _run(function: Callable[[A], R], argument: A, results: Connection) -> None:
+    """The forked process of in_child."""
+    with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
+        try:
+            outcome: Outcome = ("ok", function(argument))
+        except Exception:
+            outcome = ("bug", traceback.format_exc())
+        results.send(outcome)
 
 
 class Typesetter:
