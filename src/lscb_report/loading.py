@@ -36,6 +36,15 @@ class Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class Span:
+    """Where a scalar's source runs, and its style ('' plain, '|', '>', quotes)."""
+
+    style: str
+    start: Mark
+    end: Mark
+
+
 @dataclass
 class Loaded:
     """One YAML file's data, with the place of every value and key in it."""
@@ -44,6 +53,8 @@ class Loaded:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    spans: dict[Path_, Span] = field(default_factory=dict)
+    text: str = ""
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
@@ -129,7 +140,7 @@ def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
         )
     if builder.problems:
         return None, builder.problems
-    return Loaded(name, builder.root, builder.values, builder.keys), []
+    return Loaded(name, builder.root, builder.values, builder.keys, builder.spans, text), []
 
 
 def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -212,6 +223,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values: dict[Path_, Mark] = {}
         self.keys: dict[Path_, Mark] = {}
+        self.spans: dict[Path_, Span] = {}
         self.root: Any = None
 
     def _problem(self, event: Any, message: str) -> None:
@@ -254,6 +266,8 @@ class _Builder:
             self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; flatten it")
             raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
+            end = Mark(event.end_mark.line + 1, event.end_mark.column + 1)  # type: ignore[union-attr]
+            self.spans[path] = Span(event.style or "", _mark(event), end)
             if not event.style and event.value in NULLS:
                 return None
             return event.value

@@ -46,6 +46,11 @@ class FileModel(Model):
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
 
+    @property
+    def loaded(self) -> Loaded | None:
+        """The file as it was read, with the place of every value."""
+        return self._source
+
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         """A problem at the value (or key) at path in this model's file."""
         if self._source is None:
