@@ -189,6 +189,14 @@ def _money(amount: Decimal) -> str:
     return f"£{amount:,.2f}"
 
 
+@needs()
+def content_safety(content: Content) -> Iterable[Problem]:
+    """Links, images, raw HTML and overlong texts in every file: the rules are in safety.py."""
+    from lscb_report.safety import safety_problems
+
+    return safety_problems(content)
+
+
 CHECKS: list[Check] = [
     unique_ids,
     known_partners,
@@ -196,4 +204,5 @@ CHECKS: list[Check] = [
     years_in_range,
     cover_date,
     budget_adds_up,
+    content_safety,
 ]

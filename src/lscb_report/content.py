@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from lscb_report.errors import Problem, ReportError, errors_in
-from lscb_report.loading import display_path, load_file
+from lscb_report.loading import MAX_BYTES, display_path, load_file
 from lscb_report.models import (
     Activity,
     Board,
@@ -45,16 +45,19 @@ class Content:
     budget: Budget
     metrics: Metrics
     warnings: list[Problem] = field(default_factory=list)
+    max_file_size: int = MAX_BYTES
+    images: dict[str, str] = field(default_factory=dict)  # path in content -> data: URI
 
 
 class _Reader:
     """Reads files into models, keeping every problem instead of stopping at the first."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
         self.problems: list[Problem] = []
+        self.max_bytes = max_bytes
 
     def read(self, model: type[M], path: Path) -> M | None:
-        loaded, problems = load_file(path)
+        loaded, problems = load_file(path, max_bytes=self.max_bytes)
         if loaded is None:
             self.problems += problems
             return None
@@ -108,8 +111,9 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return paths
 
 
-def load_content(root: Path, year: FinancialYear) -> Content:
-    """Read, validate and cross-check a year's content; raise ReportError on any error."""
+def load_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES) -> Content:
+    """Read, validate and cross-check a year's content; raise ReportError on any error.
+    No file over ``max_file_size`` bytes is read."""
     from lscb_report.checks import REQUIRED_FILES, check_content
 
     folder = root / str(year)
@@ -125,7 +129,7 @@ def load_content(root: Path, year: FinancialYear) -> Content:
                 )
             ]
         )
-    reader = _Reader()
+    reader = _Reader(max_file_size)
     board = reader.required(Board, root / "board.yaml", "the content folder")
     glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
     report = reader.required(Report, folder / "report.yaml")
@@ -167,6 +171,7 @@ def load_content(root: Path, year: FinancialYear) -> Content:
         reviews,
         cast(Budget, budget),
         cast(Metrics, metrics),
+        max_file_size=max_file_size,
     )
     problems = reader.problems + check_content(content, readable)
     if errors_in(problems) or readable != REQUIRED_FILES:

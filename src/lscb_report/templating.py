@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from lscb_report.content import Content
 from lscb_report.errors import Problem, ReportError
 from lscb_report.loading import display_path
+from lscb_report.safety import safe_markdown
 
 DOCUMENTS = ("executive-summary", "annual-report")
 
@@ -184,7 +185,7 @@ def render_markdown(
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     if CONTENTS_MARK in text:
         text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
-    return text
+    return safe_markdown(text)
 
 
 def _template_problem(file: str | None, line: int | None, message: str | None) -> Problem:
