@@ -7,6 +7,7 @@ template, engine, interrupt) leaves the previous outputs exactly as they were.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from lscb_report import __version__
 from lscb_report.content import Content, load_content
 from lscb_report.errors import Problem, ReportError
+from lscb_report.loading import MAX_BYTES, display_path
 from lscb_report.markup import Page, html_page, markdown_to_body
 from lscb_report.templating import DOCUMENTS, render_markdown
 from lscb_report.years import FinancialYear
@@ -36,6 +38,7 @@ class BuildConfig:
     formats: tuple[str, ...] = FORMATS
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
+    max_file_size: int = MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,9 @@ Step = Callable[[str], None]
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     """Compile the documents and write them; raise ReportError on any problem."""
     step("reading content")
-    content = load_content(config.content, config.year)
+    folder = config.out / str(config.year)
+    _refuse_overlap(folder, config.content)
+    content = load_content(config.content, config.year, config.max_file_size)
     warnings = list(content.warnings)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
@@ -73,16 +78,20 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         if "pdf" in config.formats:
             step(f"typesetting {document}.pdf")
             html = document_html(content, document, markdown, config.templates, screen=False)
-            typeset = _typeset(html, document)
+            typeset = _typeset(html, document, content.images)
             warnings += typeset[1]
             files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
-    folder = config.out / str(config.year)
     files["index.html"] = index_html(content, files, pages, folder, config.templates)
     step("writing files")
-    write_atomically(folder, files)
+    try:
+        write_atomically(folder, files)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot write the report ({reason}); the last good report is as it was"
+        raise ReportError([Problem(display_path(folder), 0, 0, message)]) from None
     outputs = [Output(folder / name, len(data), pages.get(name)) for name, data in files.items()]
     return BuildResult(outputs, warnings)
 
@@ -102,21 +111,44 @@ def document_html(
         f"{content.year}.",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra, screen=screen)
+    body = markdown_to_body(markdown, content.images.get)
+    return html_page(body, page, templates, extra, screen=screen)
 
 
-def _typeset(html: str, document: str) -> tuple[tuple[bytes, int], list[Problem]]:
+def _typeset(
+    html: str, document: str, images: dict[str, str]
+) -> tuple[tuple[bytes, int], list[Problem]]:
     from lscb_report.pdf import RefusedFetch, html_to_pdf
 
     try:
         typeset = html_to_pdf(html)
     except RefusedFetch as error:
-        raise ReportError([Problem(f"{document}.pdf", 1, 1, str(error))]) from None
+        message = f"{error}; the build stops (look for that address in the templates)"
+        raise ReportError([Problem(f"{document}.pdf", 0, 0, message)]) from None
     warnings = [
-        Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
+        Problem(f"{document}.pdf", 0, 0, f"PDF engine: {_readable(message, images)}", "warning")
         for message in typeset.warnings
     ]
     return (typeset.data, typeset.pages), warnings
+
+
+def _readable(message: str, images: dict[str, str]) -> str:
+    """An engine message with each image's data: URI replaced by the image's path."""
+    for path, uri in images.items():
+        message = message.replace(uri, path)
+    return re.sub(r"(data:[^,\s]{0,40},)[^\s\"')]{20,}", r"\1...", message).rstrip(": ")
+
+
+def _refuse_overlap(folder: Path, content: Path) -> None:
+    """Stop a build whose output folder is, holds or lies inside the content folder: replacing
+    it would delete the content."""
+    out, source = folder.resolve(), content.resolve()
+    if out.is_relative_to(source) or source.is_relative_to(out):
+        message = (
+            f"the report would be written into the content folder {display_path(content)}, "
+            "and replacing it would delete content; choose another --out folder, such as build"
+        )
+        raise ReportError([Problem(display_path(folder), 0, 0, message)])
 
 
 def build_date(content: Content) -> date:
@@ -179,22 +211,39 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     (or an interrupted build) never sees half a report.
     """
     folder.parent.mkdir(parents=True, exist_ok=True)
+    retired = folder.with_name(f".{folder.name}.old")
+    if retired.is_dir() and not folder.exists():
+        retired.rename(folder)  # an earlier build stopped between its two renames
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     staging.chmod(0o755)
     try:
         if folder.is_dir():
             for old in folder.iterdir():
-                if old.is_file() and old.name not in files:
-                    shutil.copy2(old, staging / old.name)
+                if old.name in files:
+                    continue
+                if old.is_dir() and not old.is_symlink():
+                    shutil.copytree(old, staging / old.name, symlinks=True)
+                else:
+                    shutil.copy2(old, staging / old.name, follow_symlinks=False)
         for name, data in files.items():
             (staging / name).write_bytes(data)
-        retired = folder.with_name(f".{folder.name}.old")
         if retired.exists():
             shutil.rmtree(retired)
-        if folder.exists():
-            folder.rename(retired)
-        staging.rename(folder)
-        shutil.rmtree(retired, ignore_errors=True)
+        _swap(staging, folder, retired)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, folder: Path, retired: Path) -> None:
+    """Put staging where folder is; if that stops part way (even by an interrupt), put the
+    old folder back."""
+    try:
+        if folder.exists():
+            folder.rename(retired)
+        staging.rename(folder)
+    except BaseException:
+        if retired.exists() and not folder.exists():
+            retired.rename(folder)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
