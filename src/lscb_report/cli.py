@@ -13,6 +13,7 @@ import typer
 
 from lscb_report import __version__
 from lscb_report.errors import ReportError, as_json, errors_in, format_github, tally
+from lscb_report.loading import MAX_BYTES
 from lscb_report.years import FinancialYear
 
 app = typer.Typer(
@@ -36,6 +37,15 @@ Year = Annotated[
 ]
 ContentDir = Annotated[Path, typer.Option("--content", help="The content folder.", file_okay=False)]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+MaxFileSize = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        min=1,
+        metavar="BYTES",
+        help="The largest content file or image read, in bytes; a larger one is a problem.",
+    ),
+]
 
 
 class CheckFormat(StrEnum):
@@ -71,6 +81,7 @@ def check(
         CheckFormat,
         typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
     ] = CheckFormat.text,
+    max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
     """Check a year's content and print every problem, without building anything.
 
@@ -79,7 +90,7 @@ def check(
     from lscb_report.content import load_content
 
     try:
-        problems = load_content(content, year).warnings
+        problems = load_content(content, year, max_file_size).warnings
     except ReportError as error:
         problems = error.problems
     if strict:
@@ -140,6 +151,7 @@ def build(
         typer.Option("--document", help="Documents to write (repeat for more); both by default."),
     ] = None,
     strict: Strict = False,
+    max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
     """Build the executive summary and the annual report in Markdown, HTML and PDF.
 
@@ -157,9 +169,13 @@ def build(
         formats=tuple(f.value for f in formats) if formats else FORMATS,
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,
+        max_file_size=max_file_size,
     )
     try:
         result = run_build(config, step=lambda text: typer.echo(f"  {text}", err=True))
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing was written", err=True)
+        raise typer.Exit(130) from None
     except ReportError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)

@@ -195,6 +195,7 @@ _PARSER_WORDS = {
     "line up in the same column",
     "did not find expected '-' indicator": "the indentation is not even: items of a list must "
     "line up in the same column",
+    "exceeded maximum nesting depth": f"is nested more than {MAX_DEPTH} levels deep; flatten it",
 }
 
 
