@@ -61,7 +61,7 @@ class _Tags(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}>")
-            if name == "href" and not safe_link(value):
+            if name == "href" and value and not safe_link(value):  # "" is this page
                 self.problems.append(f"<{tag} href={value!r}>")
             if name == "src" and not value.startswith("data:image/"):
                 self.problems.append(f"<{tag} src={value!r}>")
