@@ -52,3 +52,11 @@ system-deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+# Editor schemas from the content model (commit them), and a live preview of YEAR.
+.PHONY: schemas serve
+schemas: $(VENV)/.installed
+	$(VENV)/bin/lscb-report schema --out schemas
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/lscb-report serve $(YEAR)

@@ -7,9 +7,18 @@ from pathlib import Path
 
 from lscb_report.safety import safe_link
 from lscb_report.scanning import scan
+from tests.conftest import SMALL
 
 PRIORITY = Path("2020-21") / "priorities" / "01-neglect.yaml"
-SUMMARY_LINE = 6  # the first line of the priority's summary block in the small fixture
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of a file that starts with text."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+
+
+SUMMARY_LINE = line_of(SMALL / PRIORITY, "summary: |") + 1  # the first line of its text
 SUMMARY = "summary: |\n  Neglect was the first priority.\n"
 BODY = "body: |\n  Work on neglect progressed.\n"
 

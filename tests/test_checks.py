@@ -24,7 +24,7 @@ def problems(content: Path) -> list[str]:
 def test_a_budget_line_changed_without_its_total(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "budget.yaml", "amount: 40000.00", "amount: 45000.00")
     assert problems(small) == [
-        "content/2020-21/budget.yaml:13:10: income.total: the total £90,000.00 does not equal the "
+        "content/2020-21/budget.yaml:14:10: income.total: the total £90,000.00 does not equal the "
         "sum of the income lines, £95,000.00",
     ]
 
@@ -32,7 +32,7 @@ def test_a_budget_line_changed_without_its_total(small: Path, edit: Edit) -> Non
 def test_a_balance_that_does_not_follow(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "budget.yaml", "carried_forward: 6000.00", "carried_forward: 600.00")
     assert problems(small) == [
-        "content/2020-21/budget.yaml:21:18: carried_forward: £600.00 is not brought forward plus "
+        "content/2020-21/budget.yaml:22:18: carried_forward: £600.00 is not brought forward plus "
         "income less expenditure, £6,000.00",
     ]
 
@@ -41,10 +41,10 @@ def test_an_unknown_partner(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "priorities" / "01-neglect.yaml", "  - police", "  - polise")
     edit(small / "2020-21" / "budget.yaml", "partner: southvale", "partner: eastvale")
     assert problems(small) == [
-        "content/2020-21/budget.yaml:11:16: income.lines[1].partner: 'eastvale' is not a partner "
+        "content/2020-21/budget.yaml:12:16: income.lines[1].partner: 'eastvale' is not a partner "
         "of the board; the board's partners are: northtown, southvale, police "
         "(content/board.yaml)",
-        "content/2020-21/priorities/01-neglect.yaml:4:5: partners[1]: 'polise' is not a partner "
+        "content/2020-21/priorities/01-neglect.yaml:5:5: partners[1]: 'polise' is not a partner "
         "of the board; the board's partners are: northtown, southvale, police "
         "(content/board.yaml)",
     ]
@@ -53,7 +53,7 @@ def test_an_unknown_partner(small: Path, edit: Edit) -> None:
 def test_a_committee_date_inside_the_reporting_year(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "report.yaml", "date: 2021-09-14", "date: 2020-09-14")
     assert problems(small) == [
-        "content/2020-21/report.yaml:4:9: cover.date: the committee date 2020-09-14 is not after "
+        "content/2020-21/report.yaml:5:9: cover.date: the committee date 2020-09-14 is not after "
         "the end of the reporting year 2020-21 (2021-03-31); the report covers a year that has "
         "ended",
     ]
@@ -63,9 +63,9 @@ def test_figures_from_a_later_year_and_unknown_metrics(small: Path, edit: Edit) 
     edit(small / "2020-21" / "metrics.yaml", "2020-21: 140", "2020-21: 140\n      2021-22: 150")
     edit(small / "2020-21" / "priorities" / "01-neglect.yaml", "- referrals", "- referals")
     assert problems(small) == [
-        "content/2020-21/metrics.yaml:11:7: series[0].values.2021-22: 2021-22 is after the "
+        "content/2020-21/metrics.yaml:12:7: series[0].values.2021-22: 2021-22 is after the "
         "reporting year 2020-21; a figure in this report cannot come from a later year",
-        "content/2020-21/priorities/01-neglect.yaml:23:9: practice_areas[0].metrics[0]: there is "
+        "content/2020-21/priorities/01-neglect.yaml:24:9: practice_areas[0].metrics[0]: there is "
         "no metric 'referals'; metrics.yaml defines: referrals",
     ]
 
@@ -73,7 +73,7 @@ def test_figures_from_a_later_year_and_unknown_metrics(small: Path, edit: Edit) 
 def test_duplicate_ids(small: Path, edit: Edit) -> None:
     edit(small / "board.yaml", "  - id: southvale", "  - id: northtown")
     assert (
-        "content/board.yaml:16:9: partners[1].id: 'northtown' is used twice; each id must be "
+        "content/board.yaml:17:9: partners[1].id: 'northtown' is used twice; each id must be "
         "different"
     ) in problems(small)
 

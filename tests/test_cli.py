@@ -26,9 +26,9 @@ def test_check_prints_every_problem_and_exits_1(small: Path) -> None:
     result = runner.invoke(app, ["check", "2020-21"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "content/2020-21/budget.yaml:20:10: expenditure.total: the total £1.00 does not equal the "
+        "content/2020-21/budget.yaml:21:10: expenditure.total: the total £1.00 does not equal the "
         "sum of the expenditure lines, £85,000.00",
-        "content/glossary.yaml:7:5: terms[2].meening: unknown key 'meening'; did you mean "
+        "content/glossary.yaml:8:5: terms[2].meening: unknown key 'meening'; did you mean "
         "'meaning'?",
         "2020-21: 2 errors in 2 files",
     ]
@@ -41,9 +41,9 @@ def test_check_in_github_format_annotates_the_line(small: Path) -> None:
     result = runner.invoke(app, ["check", "2020-21", "--format", "github"])
     assert result.exit_code == 1
     assert result.output.splitlines()[:2] == [
-        "::error file=content/board.yaml,line=3,col=1::shortname: unknown key 'shortname'; did "
+        "::error file=content/board.yaml,line=4,col=1::shortname: unknown key 'shortname'; did "
         "you mean 'short_name'?",
-        "content/board.yaml:3:1: shortname: unknown key 'shortname'; did you mean 'short_name'?",
+        "content/board.yaml:4:1: shortname: unknown key 'shortname'; did you mean 'short_name'?",
     ]
 
 
@@ -55,7 +55,7 @@ def test_check_in_json_format(small: Path) -> None:
     assert json.loads(result.output)["problems"] == [
         {
             "file": "content/board.yaml",
-            "line": 7,
+            "line": 8,
             "column": 14,
             "severity": "error",
             "message": "established: expected a whole number, such as 2012, but found 'soon'",

@@ -14,7 +14,7 @@ from lscb_report.cli import app
 from lscb_report.markup import markdown_to_body
 from lscb_report.safety import MAX_TEXT, link_problem, safe_markdown
 from lscb_report.scanning import scan
-from tests.payload import PRIORITY, live_markdown, put
+from tests.payload import PRIORITY, line_of, live_markdown, put
 
 runner = CliRunner()
 HINT = "link to a web page (https://...), an e-mail address (mailto:...) or a heading (#...)"
@@ -114,7 +114,8 @@ def test_a_link_in_a_one_line_value_is_placed_too(small: Path, edit) -> None:  #
     edit(small / PRIORITY, "title: Neglect", 'title: "Neglect, see [x](javascript:alert(1))"')
     code, lines = check()
     assert code == 1
-    assert lines[0].startswith(f"{FILE}:1:22: title: the link 'javascript:alert(1)'")
+    title = line_of(small / PRIORITY, "title:")
+    assert lines[0].startswith(f"{FILE}:{title}:22: title: the link 'javascript:alert(1)'")
 
 
 def test_a_link_in_a_folded_block_is_placed_by_its_words(small: Path, edit) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +126,8 @@ def test_a_link_in_a_folded_block_is_placed_by_its_words(small: Path, edit) -> N
     )
     code, lines = check()
     assert code == 1
-    assert lines[0].startswith(f"{FILE}:13:15: to_develop: the link 'javascript:alert(1)'")
+    second = line_of(small / PRIORITY, "to_develop: >") + 2
+    assert lines[0].startswith(f"{FILE}:{second}:15: to_develop: the link 'javascript:alert(1)'")
 
 
 def test_raw_html_is_a_warning_and_stays_text(small: Path) -> None:

@@ -29,7 +29,7 @@ def test_a_misspelt_key_names_the_nearest_allowed_one(small: Path, edit: Edit) -
     path = small / "2020-21" / "priorities" / "01-neglect.yaml"
     edit(path, "summary: |\n  Neglect", "sumary: |\n  Neglect")
     assert problems(small) == [
-        "content/2020-21/priorities/01-neglect.yaml:5:1: sumary: unknown key 'sumary'; "
+        "content/2020-21/priorities/01-neglect.yaml:6:1: sumary: unknown key 'sumary'; "
         "did you mean 'summary'?",
     ]
 
@@ -37,7 +37,7 @@ def test_a_misspelt_key_names_the_nearest_allowed_one(small: Path, edit: Edit) -
 def test_an_unknown_key_with_no_near_match_lists_the_allowed_ones(small: Path, edit: Edit) -> None:
     edit(small / "glossary.yaml", "  - term: SCR\n", "  - term: SCR\n    colour: red\n")
     assert problems(small) == [
-        "content/glossary.yaml:5:5: terms[1].colour: unknown key 'colour'; the keys allowed here "
+        "content/glossary.yaml:6:5: terms[1].colour: unknown key 'colour'; the keys allowed here "
         "are: term, meaning"
     ]
 
@@ -48,32 +48,32 @@ def test_an_unknown_key_with_no_near_match_lists_the_allowed_ones(small: Path, e
         (
             "established: 2013",
             "established: twenty13",
-            "content/board.yaml:7:14: established: expected a whole number, such as 2012, but found "
+            "content/board.yaml:8:14: established: expected a whole number, such as 2012, but found "
             "'twenty13'",
         ),
         (
             "meetings_per_year: 4",
             "meetings_per_year: 0",
-            "content/board.yaml:11:20: meetings_per_year: input should be greater than or equal to 1, "
+            "content/board.yaml:12:20: meetings_per_year: input should be greater than or equal to 1, "
             "but found '0'",
         ),
         (
             "    kind: police",
             "    kind: constabulary",
-            "content/board.yaml:21:11: partners[2].kind: expected one of 'local-authority', "
+            "content/board.yaml:22:11: partners[2].kind: expected one of 'local-authority', "
             "'police', 'health', 'probation', 'education', 'voluntary', 'housing', 'lay-member' or "
             "'other', but found 'constabulary'",
         ),
         (
             "  - id: police",
             "  - id: Police Force",
-            "content/board.yaml:19:9: partners[2].id: expected a short id in lower case with hyphens, "
+            "content/board.yaml:20:9: partners[2].id: expected a short id in lower case with hyphens, "
             "such as 'early-help', but found 'Police Force'",
         ),
         (
             "areas:\n  - Northtown\n  - Southvale",
             "areas: Northtown",
-            "content/board.yaml:4:8: areas: expected a list, each item on its own line starting with "
+            "content/board.yaml:5:8: areas: expected a list, each item on its own line starting with "
             "'- ', but found 'Northtown'",
         ),
     ],
@@ -88,10 +88,10 @@ def test_dates_amounts_and_booleans(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "budget.yaml", "illustrative: true", "illustrative: maybe")
     edit(small / "2020-21" / "budget.yaml", "amount: 50000.00", "amount: £50,000")
     assert problems(small) == [
-        "content/2020-21/budget.yaml:1:15: illustrative: expected true or false, but found 'maybe'",
-        "content/2020-21/budget.yaml:10:15: income.lines[0].amount: expected an amount in pounds "
+        "content/2020-21/budget.yaml:2:15: illustrative: expected true or false, but found 'maybe'",
+        "content/2020-21/budget.yaml:11:15: income.lines[0].amount: expected an amount in pounds "
         "written as digits, such as 12500.00 (no £ or commas), but found '£50,000'",
-        "content/2020-21/report.yaml:4:9: cover.date: expected a date written YYYY-MM-DD, such as "
+        "content/2020-21/report.yaml:5:9: cover.date: expected a date written YYYY-MM-DD, such as "
         "2015-10-08, but found '14/09/2021'",
     ]
 

@@ -78,7 +78,7 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         if "pdf" in config.formats:
             step(f"typesetting {document}.pdf")
             html = document_html(content, document, markdown, config.templates, screen=False)
-            typeset = _typeset(html, document, content.images)
+            typeset = _typeset(html, document, build_date(content), content.images)
             warnings += typeset[1]
             files[f"{document}.pdf"], pages[f"{document}.pdf"] = typeset[0]
     files = {name: data for name, data in files.items() if name.rsplit(".", 1)[1] in config.formats}
@@ -116,12 +116,12 @@ def document_html(
 
 
 def _typeset(
-    html: str, document: str, images: dict[str, str]
+    html: str, document: str, created: date, images: dict[str, str]
 ) -> tuple[tuple[bytes, int], list[Problem]]:
     from lscb_report.pdf import RefusedFetch, html_to_pdf
 
     try:
-        typeset = html_to_pdf(html)
+        typeset = html_to_pdf(html, created)
     except RefusedFetch as error:
         message = f"{error}; the build stops (look for that address in the templates)"
         raise ReportError([Problem(f"{document}.pdf", 0, 0, message)]) from None

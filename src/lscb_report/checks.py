@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -190,6 +191,14 @@ def _money(amount: Decimal) -> str:
 
 
 @needs()
+def still_to_fill(content: Content) -> Iterable[Problem]:
+    """Each placeholder that 'lscb-report new' left and nobody has written yet, as a warning."""
+    singles = [content.board, content.glossary, content.report, content.budget, content.metrics]
+    models = [*singles, *content.priorities, *content.activities, *content.reviews]
+    return unfilled(model.file for model in models if model is not None)
+
+
+@needs()
 def content_safety(content: Content) -> Iterable[Problem]:
     """Links, images, raw HTML and overlong texts in every file: the rules are in safety.py."""
     from lscb_report.safety import safety_problems
@@ -204,5 +213,6 @@ CHECKS: list[Check] = [
     years_in_range,
     cover_date,
     budget_adds_up,
+    still_to_fill,
     content_safety,
 ]

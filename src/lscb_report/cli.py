@@ -13,7 +13,7 @@ import typer
 
 from lscb_report import __version__
 from lscb_report.errors import ReportError, as_json, errors_in, format_github, tally
-from lscb_report.loading import MAX_BYTES
+from lscb_report.loading import MAX_BYTES, display_path
 from lscb_report.years import FinancialYear
 
 app = typer.Typer(
@@ -171,8 +171,17 @@ def build(
         strict=strict,
         max_file_size=max_file_size,
     )
+    from lscb_report.console import (
+        Steps,
+        error_console,
+        output_console,
+        outputs_table,
+        warnings_summary,
+    )
+
     try:
-        result = run_build(config, step=lambda text: typer.echo(f"  {text}", err=True))
+        with Steps(error_console()) as steps:
+            result = run_build(config, step=steps)
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing was written", err=True)
         raise typer.Exit(130) from None
@@ -181,8 +190,170 @@ def build(
             typer.echo(str(problem), err=True)
         typer.echo(f"{year}: {tally(error.problems)}; nothing was written", err=True)
         raise typer.Exit(1) from None
-    for problem in result.warnings:
-        typer.echo(str(problem), err=True)
-    for output in result.outputs:
-        pages = f"  {output.pages} pages" if output.pages else ""
-        typer.echo(f"{output.path}  {output.size:,} bytes{pages}")
+    for line in warnings_summary(result.warnings, str(year)):
+        typer.echo(line, err=True)
+    outputs_table(result.outputs, output_console())
+
+
+@app.command()
+def new(
+    year: Year,
+    previous: Annotated[
+        FinancialYear,
+        typer.Option(
+            "--from",
+            parser=_year,
+            metavar="YEAR",
+            help="The year to carry forward from: the year before YEAR.",
+        ),
+    ],
+    content: ContentDir = Path("content"),
+) -> None:
+    """Start a year's content from the year before, ready to fill in.
+
+    Carries forward what persists and makes last year's priorities for this year into files.
+
+    The writing is left as TO FILL IN placeholders, which 'check' lists; the draft builds at once.
+
+    Example: lscb-report new 2015-16 --from 2014-15
+    """
+    from lscb_report.scaffold import new_year
+
+    if year != previous.next():
+        raise typer.BadParameter(
+            f"{year} does not follow {previous}; to start {year}, use --from {year.previous()}",
+            param_hint="'--from'",
+        )
+    try:
+        written = new_year(content, year, previous)
+    except ReportError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{year}: not started; {tally(error.problems)}", err=True)
+        raise typer.Exit(1) from None
+    for path in written:
+        typer.echo(display_path(path))
+    typer.echo(
+        f"{year}: {len(written)} files written, as a draft. Next: write over each TO FILL IN "
+        f"('lscb-report check {year}' lists them) and preview as you go with "
+        f"'lscb-report serve {year}'."
+    )
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path, typer.Option("--out", file_okay=False, help="The folder to write the schemas in.")
+    ] = Path("schemas"),
+) -> None:
+    """Write a JSON Schema for each kind of content file, for editors that check as you type.
+
+    Each content file names its schema on its first line, so VS Code marks a misspelt key.
+
+    Run it after changing the content model (models.py), and commit the schemas.
+
+    Example: lscb-report schema --out schemas
+    """
+    from lscb_report.schemas import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(display_path(path))
+
+
+@app.command()
+def serve(
+    year: Year,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="The port on 127.0.0.1 to serve on.")
+    ] = 8000,
+    content: ContentDir = Path("content"),
+    templates: Annotated[
+        Path, typer.Option("--templates", file_okay=False, help="The board's own templates.")
+    ] = Path("templates"),
+    out: Annotated[
+        Path,
+        typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
+    ] = Path("build"),
+) -> None:
+    """Preview the report in a browser, rebuilt each time a content file or template is saved.
+
+    Open the address it prints: the page updates itself each time you save.
+
+    A problem in the content shows in the page, with its file and line, until you fix it.
+
+    PDFs are typeset when you open them, which takes a few seconds. Ctrl-C stops it.
+
+    Example: lscb-report serve 2015-16 --port 8000
+    """
+    import errno
+    import threading
+
+    from lscb_report.build import BuildConfig
+    from lscb_report.serve import Preview
+
+    config = BuildConfig(year=year, content=content, templates=templates, out=out)
+    try:
+        preview = Preview(config, port, on_event=lambda text: typer.echo(text, err=True))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise typer.BadParameter(
+                f"port {port} is in use; choose another, such as --port {port + 1}",
+                param_hint="'--port'",
+            ) from None
+        raise
+    preview.start()
+    typer.echo(f"Serving {year} at {preview.url} (Ctrl-C stops it)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        preview.stop()
+        typer.echo("Stopped.")
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    year: Year,
+    base: Annotated[
+        str,
+        typer.Option(
+            "--base", metavar="GIT-REV", help="The git revision to compare with, such as main."
+        ),
+    ],
+    content: ContentDir = Path("content"),
+    templates: Annotated[
+        Path,
+        typer.Option(
+            "--templates",
+            file_okay=False,
+            help="The board's own templates, which override the defaults file by file.",
+        ),
+    ] = Path("templates"),
+    output: Annotated[
+        DiffFormat,
+        typer.Option("--format", help="text for a terminal, markdown for a pull request."),
+    ] = DiffFormat.text,
+) -> None:
+    """Show what the changes since a git revision do to the report's text and figures.
+
+    Example: lscb-report diff 2014-15 --base main --format markdown
+    """
+    from lscb_report.diffing import diff_report
+    from lscb_report.diffview import format_markdown, format_text
+    from lscb_report.revisions import BadRevision
+
+    try:
+        result = diff_report(year, base, content, templates)
+    except BadRevision as error:
+        raise typer.BadParameter(str(error), param_hint="'--base'") from None
+    except ReportError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{year}: {tally(error.problems)}; nothing to compare", err=True)
+        raise typer.Exit(1) from None
+    show = format_markdown if output is DiffFormat.markdown else format_text
+    typer.echo(show(result), nl=False)

@@ -3,12 +3,20 @@
 The engine may read nothing but ``data:`` URIs: the HTML we give it is self-contained, so
 any other address (a local file, the network) can only come from hostile content, and it
 stops the build. WeasyPrint's warnings are captured and returned, not lost in a log.
+
+Two builds of the same HTML give the same bytes: WeasyPrint turns WOFF fonts into TrueType
+with fontTools, which stamps each font with the time of the build unless SOURCE_DATE_EPOCH
+is set, so while typesetting it is set to the document's own date when the caller has not.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 
@@ -36,8 +44,30 @@ class _Collector(logging.Handler):
             self.messages.append(message)
 
 
-def html_to_pdf(html: str) -> Typeset:
-    """Typeset self-contained HTML as a tagged PDF/UA-1 document."""
+FONT_DATE = date(2000, 1, 1)
+
+
+@contextmanager
+def _source_date(created: date) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to ``created`` for the duration, unless it is already valid."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given.isdigit():
+        yield
+        return
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(created, time(), UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def html_to_pdf(html: str, created: date = FONT_DATE) -> Typeset:
+    """Typeset self-contained HTML as a tagged PDF/UA-1 document; ``created`` dates the
+    fonts embedded in it (the document's own dates come from its metadata)."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
@@ -55,10 +85,11 @@ def html_to_pdf(html: str) -> Typeset:
     collector = _Collector()
     logger.addHandler(collector)
     try:
-        document = weasyprint.HTML(
-            string=html, base_url="about:blank", url_fetcher=OnlyDataFetcher()
-        ).render(pdf_variant="pdf/ua-1", pdf_tags=True)
-        data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=True)
+        with _source_date(created):
+            document = weasyprint.HTML(
+                string=html, base_url="about:blank", url_fetcher=OnlyDataFetcher()
+            ).render(pdf_variant="pdf/ua-1", pdf_tags=True)
+            data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=True)
     except FatalURLFetchingError as error:
         raise RefusedFetch(str(error)) from None
     finally:
