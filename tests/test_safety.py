@@ -381,3 +381,12 @@ def test_the_markdown_of_safe_content_is_untouched() -> None:
     text = "# Title\n\n- [Contents](#contents)\n\n| a | b |\n| - | - |\n| `<x>` | 2 < 3 |\n"
     assert safe_markdown(text) == text
     assert [f.kind for f in scan(text)] == ["link"]
+
+
+def test_raw_html_is_flagged_ten_times_a_text_at_most(small: Path) -> None:
+    put(small, "<b>x</b> " * 12)
+    code, lines = check()
+    assert code == 0
+    summary = [line for line in lines if ": summary: raw HTML" in line]
+    assert len(summary) == 10
+    assert summary[-1].endswith("(and every other piece of HTML after it in this text)")

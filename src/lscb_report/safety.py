@@ -15,6 +15,7 @@ raw HTML off, the same link rule, and only the images approved here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -34,6 +35,8 @@ LINK_HINT = "link to a web page (https://...), an e-mail address (mailto:...) or
 _RELATIVE = re.compile(r"[\w-]+(\.[\w-]+)*(/[\w-]+(\.[\w-]+)*)*", re.ASCII)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _ROUNDS = 50
+MAX_HTML_WARNINGS = 10  # in one text; the rest are kept as text all the same
+_WORD = re.compile(r"\S{1,30}")
 Image = tuple[str | None, str | None]  # a data: URI, or why the image cannot be used
 
 
@@ -110,10 +113,16 @@ def _text_problems(
         )
         return
     lead = len(text) - len(text.lstrip())  # the model strips the text; offsets are in it
+    html = 0
     for found in scan(text.strip()):
+        offset = None if found.offset is None else found.offset + lead
+        html += found.kind == "html"
+        if html > MAX_HTML_WARNINGS:
+            continue
         message = _finding_problem(content, images, found)
+        if html == MAX_HTML_WARNINGS and found.kind == "html":
+            message = f"{message} (and every other piece of HTML after it in this text)"
         if message is not None:
-            offset = None if found.offset is None else found.offset + lead
             problem = place.problem(path, text, offset, message)
             yield problem.as_warning() if found.kind == "html" else problem
 
@@ -157,6 +166,8 @@ class _Place:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.lines = loaded.text.splitlines()
+        self.rows: tuple[str, list[int]] = ("", [0])  # a text and where its lines start
+        self.found: dict[tuple[Mark, str], list[Mark]] = {}  # a word's places in a value
 
     def problem(self, path: Path_, text: str, offset: int | None, message: str) -> Problem:
         """A problem at a character of a text value (at the value, if it cannot be found)."""
@@ -170,9 +181,12 @@ class _Place:
         if span is None:
             return self.loaded.mark(path)
         if span.style == "|":
-            row = text.count("\n", 0, offset)
-            column = offset - (text.rfind("\n", 0, offset) + 1)
-            part = text.split("\n")[row]
+            if self.rows[0] is not text:
+                self.rows = (text, [0, *(m.end() for m in re.finditer("\n", text))])
+            starts = self.rows[1]
+            row = bisect_right(starts, offset) - 1
+            column = offset - starts[row]
+            part = text[starts[row] : starts[row + 1] - 1 if row + 1 < len(starts) else None]
             number = span.start.line + row  # the text starts on the line after the '|'
             line = self.lines[number] if number < len(self.lines) else ""
             if part and line.endswith(part):
@@ -182,22 +196,26 @@ class _Place:
     def _search(self, start: Mark, end: Mark, text: str, offset: int) -> Mark:
         """Find the word at ``offset`` in the value's source, counting earlier ones the same
         (for folded, quoted and plain values, whose lines do not match the text's)."""
-        word = re.match(r"\S{1,30}", text[offset:])
+        word = _WORD.match(text, offset)
         if word is None:
             return start
-        needle, seen = word.group(), 0
-        wanted = text.count(needle, 0, offset)
+        needle = word.group()
+        key = (start, needle)
+        if key not in self.found:
+            self.found[key] = list(self._occurrences(start, end, needle))
+        places, wanted = self.found[key], text.count(needle, 0, offset)
+        return places[wanted] if wanted < len(places) else start
+
+    def _occurrences(self, start: Mark, end: Mark, needle: str) -> Iterator[Mark]:
+        """Each place of ``needle`` in the source between start and end."""
         for number in range(start.line - 1, min(end.line, len(self.lines))):
             line = self.lines[number]
             low = start.column - 1 if number == start.line - 1 else 0
             high = end.column - 1 if number == end.line - 1 else len(line)
             at = line.find(needle, low, high)
             while at >= 0:
-                if seen == wanted:
-                    return Mark(number + 1, at + 1)
-                seen += 1
+                yield Mark(number + 1, at + 1)
                 at = line.find(needle, at + len(needle), high)
-        return start
 
 
 def safe_markdown(markdown: str) -> str:

@@ -8,6 +8,8 @@ back to the text through the lines of the block the paragraph came from.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -78,11 +80,11 @@ def scan(text: str) -> list[Found]:
     found: list[Found] = []
     for token in scanner().parse(text, env):
         if token.type == "html_block" and token.map:
-            offset = _offset(lines, starts, token, 0, "<")
+            offset = _Rows(lines, starts, token).offset(0, "<")
             first, after = token.map
             found.append(Found("html", offset, token.content.strip(), "", first, (first, after)))
         elif token.type == "inline" and token.map:
-            found += _inline(lines, starts, token)
+            found += _inline(_Rows(lines, starts, token), token)
     for reference in env.get("references", {}).values():
         line = reference["map"][0]
         column = lines[line].find("[")
@@ -91,25 +93,24 @@ def scan(text: str) -> list[Found]:
     return sorted(found, key=lambda f: (f.line, -1 if f.offset is None else f.offset))
 
 
-def _inline(lines: list[str], starts: list[int], token: Token) -> list[Found]:
+_KINDS: dict[str, Kind] = {"link_open": "link", "image": "image", "html_inline": "html"}
+
+
+def _inline(rows: _Rows, token: Token) -> list[Found]:
     """The findings among a paragraph's (or heading's, or cell's) inline tokens."""
-    assert token.map is not None
     found = []
     for child in token.children or []:
-        kind: Kind | None = {"link_open": "link", "image": "image", "html_inline": "html"}.get(
-            child.type
-        )  # type: ignore[assignment]
+        kind = _KINDS.get(child.type)
         if kind is None or (kind == "link" and child.meta.get("reference")):
             continue  # a reference link is reported at its definition
-        at = child.meta.get("offset")
-        offset = None if at is None else _offset(lines, starts, token, at, _FIRST[kind])
+        at = child.meta.get("offset", 0)
+        offset = rows.offset(at, _FIRST[kind]) if "offset" in child.meta else None
         if kind == "html":
             target, alt = child.content, ""
         else:
             target = str(child.attrs.get("src" if kind == "image" else "href", ""))
             alt = child.content if kind == "image" else ""
-        line = token.map[0] + token.content.count("\n", 0, at or 0)
-        found.append(Found(kind, offset, target, alt, line))
+        found.append(Found(kind, offset, target, alt, rows.line(at)))
     return found
 
 
@@ -121,27 +122,50 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _offset(lines: list[str], starts: list[int], token: Token, at: int, first: str) -> int | None:
-    """The offset in the text of character ``at`` of a token's content, if it can be found.
+class _Rows:
+    """The lines of a block's content, each found in its line of the text.
 
-    Each line of a block's content is the end of its line in the text, with the block's
-    markers (list bullets, quote marks, indentation) cut from the front.
+    Each line of the content is the end of its line in the text, with the block's markers
+    (list bullets, quote marks, indentation) cut from the front; a table cell is found by
+    its text instead.
     """
-    assert token.map is not None
-    content = token.content
-    row = content.count("\n", 0, at)
-    row_start = content.rfind("\n", 0, at) + 1
-    number = token.map[0] + row
-    if number >= len(lines):
-        return None
-    row_end = content.find("\n", row_start)
-    part = content[row_start:] if row_end < 0 else content[row_start:row_end]
-    line, body = lines[number], part.strip()
-    end = len(line.rstrip())
-    if body and line[:end].endswith(body):
-        column = end - len(body) + (at - row_start) - (len(part) - len(part.lstrip()))
-    else:
-        column = line.find(content[at : at + 40].split("\n")[0]) if content[at:] else -1
-    if not 0 <= column < len(line) or line[column] not in first:
-        return None
-    return starts[number] + column
+
+    def __init__(self, lines: list[str], starts: list[int], token: Token) -> None:
+        assert token.map is not None
+        self.lines, self.starts, self.first = lines, starts, token.map[0]
+        self.content = token.content
+        self.row_starts = [0, *(m.end() for m in re.finditer("\n", self.content))]
+        self.bases: dict[int, int | None] = {}
+
+    def line(self, at: int) -> int:
+        """The line of the text that character ``at`` of the content is on."""
+        return self.first + bisect_right(self.row_starts, at) - 1
+
+    def offset(self, at: int, first: str) -> int | None:
+        """The offset in the text of character ``at`` of the content, if it can be found;
+        ``first`` holds the characters it may be, to make sure."""
+        row = bisect_right(self.row_starts, at) - 1
+        number = self.first + row
+        if number >= len(self.lines):
+            return None
+        line = self.lines[number]
+        if row not in self.bases:
+            self.bases[row] = self._base(row, line)
+        base = self.bases[row]
+        if base is not None:
+            column = base + at - self.row_starts[row]
+        else:
+            column = line.find(self.content[at : at + 40].split("\n")[0])
+        if not 0 <= column < len(line) or line[column] not in first:
+            return None
+        return self.starts[number] + column
+
+    def _base(self, row: int, line: str) -> int | None:
+        """The column in its line of the text where a row of the content starts."""
+        stop = self.row_starts[row + 1] - 1 if row + 1 < len(self.row_starts) else None
+        part = self.content[self.row_starts[row] : stop]
+        body = part.strip()
+        end = len(line.rstrip())
+        if not body or not line.endswith(body, 0, end):
+            return None
+        return end - len(body) - (len(part) - len(part.lstrip()))
