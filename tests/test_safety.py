@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -390,3 +392,81 @@ def test_raw_html_is_flagged_ten_times_a_text_at_most(small: Path) -> None:
     summary = [line for line in lines if ": summary: raw HTML" in line]
     assert len(summary) == 10
     assert summary[-1].endswith("(and every other piece of HTML after it in this text)")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The start of a PNG file: its signature and header chunk, claiming a size."""
+    chunk = b"IHDR" + struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return PNG[:8] + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """The start of a JPEG file: a JFIF segment, then a start-of-frame claiming a size."""
+    jfif = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    frame = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + jfif + frame
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "bomb.png",
+            png_header(20_000, 20_000),
+            "is 20,000 by 20,000 pixels, more than a report needs (at most 40 million); save a smaller copy",
+        ),
+        (
+            "bomb.jpg",
+            jpeg_header(65_000, 65_000),
+            "is 65,000 by 65,000 pixels, more than a report needs (at most 40 million); save a smaller copy",
+        ),
+        ("cut.png", PNG[:10], "is not a PNG image that can be read; save it again as PNG"),
+        (
+            "cut.jpg",
+            b"\xff\xd8\xff\xe0\x00",
+            "is not a JPEG image that can be read; save it again as JPEG",
+        ),
+    ],
+)
+def test_an_image_too_big_to_decode_is_refused_by_its_header(
+    images: Path, name: str, data: bytes, problem: str
+) -> None:
+    (images / name).write_bytes(data)
+    put(images.parent, f"![A picture](images/{name})")
+    code, lines = check()
+    assert code == 1
+    assert lines[0].endswith(f"summary: the image 'images/{name}' {problem}")
+
+
+def test_a_photo_of_a_sensible_size_is_accepted(images: Path) -> None:
+    (images / "photo.jpg").write_bytes(jpeg_header(4000, 3000) + b"\xff\xd9")
+    put(images.parent, "![A photo](images/photo.jpg)")
+    assert check()[0] == 0
+
+
+@pytest.mark.parametrize("kind", ["pipe", "/dev/zero", "/etc/passwd"])
+def test_only_plain_files_inside_the_content_folder_are_read(small: Path, kind: str) -> None:
+    """A pipe or a device would make reading hang; a link out would read another file."""
+    priority = small / "2020-21" / "priorities" / "03-evil.yaml"
+    image = small / "images" / "evil.png"
+    image.parent.mkdir()
+    if kind == "pipe":
+        os.mkfifo(priority)
+        os.mkfifo(image)
+        expected = (
+            "is not a file that can be read (it is a folder, device or pipe); put a YAML file here"
+        )
+        image_problem = "is not in the content folder: there is no file content/images/evil.png"
+    else:
+        os.symlink(kind, priority)
+        os.symlink(kind, image)
+        expected = "is a link to a file outside the content folder; put the file itself here"
+        image_problem = "leads outside the content folder (through a link); copy the image in"
+    put(small, "![Evil](images/evil.png)")
+    code, lines = check()
+    assert code == 1
+    assert f"content/2020-21/priorities/03-evil.yaml:1:1: {expected}" in lines
+    assert any(
+        line.endswith(f"summary: the image 'images/evil.png' {image_problem}") for line in lines
+    )
+    assert not any("root:" in line for line in lines)

@@ -52,12 +52,13 @@ class Content:
 class _Reader:
     """Reads files into models, keeping every problem instead of stopping at the first."""
 
-    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, root: Path | None = None) -> None:
         self.problems: list[Problem] = []
         self.max_bytes = max_bytes
+        self.root = root
 
     def read(self, model: type[M], path: Path) -> M | None:
-        loaded, problems = load_file(path, max_bytes=self.max_bytes)
+        loaded, problems = load_file(path, max_bytes=self.max_bytes, inside=self.root)
         if loaded is None:
             self.problems += problems
             return None
@@ -129,7 +130,7 @@ def load_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
                 )
             ]
         )
-    reader = _Reader(max_file_size)
+    reader = _Reader(max_file_size, root)
     board = reader.required(Board, root / "board.yaml", "the content folder")
     glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
     report = reader.required(Report, folder / "report.yaml")

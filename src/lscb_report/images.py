@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import re
+import struct
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -20,6 +21,7 @@ IMAGE_TYPES = {
     ".svg": "image/svg+xml",
 }
 EXAMPLE = "such as images/chart.png"
+MAX_PIXELS = 40_000_000
 _NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)*")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
@@ -41,16 +43,19 @@ def image_data(root: Path, src: str, max_bytes: int) -> tuple[str | None, str | 
     kind = IMAGE_TYPES.get(file.suffix.lower())
     if kind is None:
         return None, "is not a PNG, JPEG or SVG image; save it as one of those"
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return None, (
-                f"is {size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
-                "(or raise the limit with --max-file-size)"
-            )
-        data = file.read_bytes()
-    except OSError:
+    if not file.is_file():  # a folder, or a pipe or device that could make reading hang
         return None, f"is not in the content folder: there is no file {display_path(file)}"
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return None, f"cannot be read ({error.strerror})"
+    if len(data) > max_bytes:
+        size = max(len(data), file.stat().st_size)
+        return None, (
+            f"is {size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
+            "(or raise the limit with --max-file-size)"
+        )
     problem = svg_problem(data) if kind == "image/svg+xml" else _type_problem(data, kind)
     if problem:
         return None, problem
@@ -86,10 +91,52 @@ def _path_problem(path: str) -> str | None:
 
 
 def _type_problem(data: bytes, kind: str) -> str | None:
-    if data.startswith(_MAGIC[kind]):
-        return None
+    """Why a PNG or JPEG file cannot be used: not what its name says, or so many pixels that
+    decoding it would take the memory of a machine (a small file can hold a huge image)."""
     name = "PNG" if kind == "image/png" else "JPEG"
-    return f"is not a {name} image inside, whatever its name says; save it again as {name}"
+    if not data.startswith(_MAGIC[kind]):
+        return f"is not a {name} image inside, whatever its name says; save it again as {name}"
+    size = _png_size(data) if kind == "image/png" else _jpeg_size(data)
+    if size is None:
+        return f"is not a {name} image that can be read; save it again as {name}"
+    width, height = size
+    if width * height > MAX_PIXELS:
+        return (
+            f"is {width:,} by {height:,} pixels, more than a report needs (at most "
+            f"{MAX_PIXELS // 1_000_000} million); save a smaller copy"
+        )
+    return None
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header chunk."""
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+_JPEG_FRAMES = {*range(0xC0, 0xC4), *range(0xC5, 0xC8), *range(0xC9, 0xCC), *range(0xCD, 0xD0)}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a JPEG's start-of-frame segment."""
+    at = 2
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # padding before a marker
+            at += 1
+            continue
+        if marker in _JPEG_FRAMES:
+            height, width = struct.unpack(">HH", data[at + 5 : at + 9])
+            return width, height
+        if marker == 0xD8 or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+            continue
+        at += 2 + struct.unpack(">H", data[at + 2 : at + 4])[0]
+    return None
 
 
 def svg_problem(data: bytes) -> str | None:
