@@ -4,8 +4,9 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 YEAR ?= 2014-15
 PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: report check test lint golden bench clean system-deps
+.PHONY: report check test lint golden bench clean system-deps browser-deps
 
 report: system-deps $(VENV)/.installed
 	$(VENV)/bin/lscb-report build $(YEAR)
@@ -13,7 +14,7 @@ report: system-deps $(VENV)/.installed
 check: $(VENV)/.installed
 	$(VENV)/bin/lscb-report check $(YEAR)
 
-test: system-deps $(VENV)/.installed-dev
+test: system-deps browser-deps node_modules/.package-lock.json $(VENV)/.installed-dev
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-dev
@@ -51,6 +52,32 @@ system-deps:
 	    echo "On macOS: brew install pango. See https://doc.courtbouillon.org/weasyprint/stable/first_steps.html"; \
 	    exit 1; \
 	  fi; \
+	fi
+
+# The accessibility test runs axe-core in Debian's Chromium, driven by playwright-core from
+# npm (browsers that download themselves cannot be fetched here). Install Chromium (and Node.js
+# if missing) on Debian or Ubuntu when running as root; otherwise say how. Without them the
+# test is skipped on a developer's machine and fails under CI=true.
+browser-deps:
+	@missing=""; \
+	command -v node >/dev/null || missing="nodejs npm"; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing for the accessibility test:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "The accessibility test needs$$missing. On Debian or Ubuntu run:"; \
+	    echo "    sudo apt-get install$$missing"; \
+	  fi; \
+	fi
+
+# axe-core and playwright-core, at the versions package-lock.json pins.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: the accessibility test cannot run"; [ "$$CI" != true ]; }; \
+	else \
+	  echo "npm is missing: the accessibility test cannot run"; \
 	fi
 
 # Editor schemas from the content model (commit them), and a live preview of YEAR.

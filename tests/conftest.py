@@ -40,3 +40,12 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     return replace
+
+
+def found(content: Path, year: str = "2020-21") -> list[str]:
+    """Every problem check finds in a year's content, as the user reads it."""
+    from lscb_report.checks import check_year
+    from lscb_report.years import FinancialYear
+
+    problems, _ = check_year(content, FinancialYear.parse(year))
+    return [str(p) for p in problems]

@@ -19,8 +19,6 @@ def line_of(path: Path, text: str) -> int:
 
 
 SUMMARY_LINE = line_of(SMALL / PRIORITY, "summary: |") + 1  # the first line of its text
-SUMMARY = "summary: |\n  Neglect was the first priority.\n"
-BODY = "body: |\n  Work on neglect progressed.\n"
 
 
 def block(text: str, indent: int = 2) -> str:
@@ -29,14 +27,17 @@ def block(text: str, indent: int = 2) -> str:
 
 
 def put(content: Path, text: str) -> tuple[int, int]:
-    """Put text in the first priority's summary and body; return the first line of each."""
+    """Put text as the first priority's summary and body; return the first line of each."""
     path = content / PRIORITY
-    source = path.read_text(encoding="utf-8")
-    assert SUMMARY in source and BODY in source
-    source = source.replace(SUMMARY, "summary: |\n" + block(text))
-    source = source.replace(BODY, "body: |\n" + block(text))
-    path.write_text(source, encoding="utf-8")
-    return SUMMARY_LINE, SUMMARY_LINE + text.count("\n") + 2
+    lines = path.read_text(encoding="utf-8").split("\n")
+    firsts = []
+    for key in ("summary: |", "body: |"):
+        start = lines.index(key) + 1
+        end = next(n for n in range(start, len(lines)) if not lines[n].startswith("  "))
+        lines[start:end] = block(text).rstrip("\n").split("\n")
+        firsts.append(start + 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return firsts[0], firsts[1]
 
 
 def live_markdown(markdown: str) -> list[str]:
@@ -53,6 +54,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "a", "nav", "div", "h1", "h2",
     "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
     "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "img", "figure", "figcaption",
+    "abbr",
 }  # fmt: skip
 
 

@@ -36,6 +36,7 @@ def markdown_text(markdown: str) -> str:
 def html_text(page: str) -> str:
     """The visible text of an HTML page."""
     page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"</?(abbr|a|strong|em|code|span)\b[^>]*>", "", page)  # inline: no space
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 

@@ -73,6 +73,9 @@ def test_the_annual_report_pdf(report_2014_15: Path) -> None:
         assert heading in text
     assert f"Page 2 of {len(reader.pages)}" in text
     assert {"Contents", "15. Budget", "15.1 Contributions by partner"} <= set(outline(reader))
+    appendix = "Appendix: How this report meets Working Together to Safeguard Children 2015"
+    assert appendix in outline(reader)
+    assert "RESTRICTED" not in text
 
 
 def outline(reader: PdfReader) -> list[str]:

@@ -26,8 +26,8 @@ def test_check_prints_every_problem_and_exits_1(small: Path) -> None:
     result = runner.invoke(app, ["check", "2020-21"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "content/2020-21/budget.yaml:21:10: expenditure.total: the total £1.00 does not equal the "
-        "sum of the expenditure lines, £85,000.00",
+        "content/2020-21/budget.yaml:27:10: expenditure.total: the total £1.00 does not equal the "
+        "sum of the expenditure lines, £85,000.00; if the lines are right, make the total 85000.00",
         "content/glossary.yaml:8:5: terms[2].meening: unknown key 'meening'; did you mean "
         "'meaning'?",
         "2020-21: 2 errors in 2 files",

@@ -112,21 +112,22 @@ def test_a_paragraph_added_early_does_not_renumber_the_rest_into_changes(
 
 def test_changed_figures_in_the_budget_and_metrics(repo: Path, edit: Edit) -> None:
     year = repo / "content" / "2020-21"
-    edit(year / "budget.yaml", "amount: 55000.00", "amount: 56000.00")
+    edit(year / "budget.yaml", "amount: 45000.00", "amount: 46000.00")
     edit(year / "budget.yaml", "total: 85000.00", "total: 86000.00")
     edit(year / "budget.yaml", "carried_forward: 6000.00", "carried_forward: 5000.00")
     edit(year / "metrics.yaml", "2020-21: 140", "2020-21: 1400")
+    edit(year / "metrics.yaml", "2020-21: 137", "2020-21: 1397")  # a part, withheld: not shown
     code, output = diff("--base", "main")
     assert code == 0, output
     assert output.split("\n\n")[-1].splitlines() == [
         "Figures: 4 changed",
-        "  Budget spending: Training: £55,000 → £56,000",
+        "  Budget spending: Training: £45,000 → £46,000",
         "  Budget spending: total: £85,000 → £86,000",
         "  Budget: carried forward: £6,000 → £5,000",
         "  Referrals to early help, 2020-21: 140 → 1,400",
     ]
     assert (
-        "  Changed table row in “10.2 Expenditure”:\n    Training | [-£55,000-] {+£56,000+}\n"
+        "  Changed table row in “11.2 Expenditure”:\n    Training | [-£45,000-] {+£46,000+}\n"
         in (output)
     )
     code, markdown = diff("--base", "main", "--format", "markdown")
@@ -135,7 +136,7 @@ def test_changed_figures_in_the_budget_and_metrics(repo: Path, edit: Edit) -> No
         "### Figures\n\n"
         "| Figure | Before | After |\n"
         "| --- | ---: | ---: |\n"
-        "| Budget spending: Training | £55,000 | £56,000 |\n"
+        "| Budget spending: Training | £45,000 | £46,000 |\n"
         "| Budget spending: total | £85,000 | £86,000 |\n"
         "| Budget: carried forward | £6,000 | £5,000 |\n"
         "| Referrals to early help, 2020-21 | 140 | 1,400 |\n"
@@ -157,7 +158,7 @@ def test_markdown_for_the_job_summary_escapes_the_content(repo: Path, edit: Edit
         f"Compared with `main`, commit `{commit}`.\n\n"
         "### Executive summary\n\nNo change to the text.\n\n"
         "### Annual report\n\n1 added.\n\n"
-        "**Added paragraph in “8. Conclusions”**\n\n"
+        "**Added paragraph in “9. Conclusions”**\n\n"
         "> <ins>A \\<img src=x onerror=alert(1)\\> and a link \\<https://example.org\\> "
         "\\& more.</ins>\n\n"
     )
@@ -204,7 +205,7 @@ def test_a_year_new_since_the_revision_is_all_added(repo: Path) -> None:
     assert output.splitlines()[1] == "2020-21 has no content at HEAD: all of it is new."
     assert "Added paragraph 2.2 in “2. Key Matters for the Committee's Consideration”:" in output
     assert "Changed" not in output and "Removed" not in output
-    assert "  Budget spending: Training: none → £55,000" in output
+    assert "  Budget spending: Training: none → £45,000" in output
 
 
 def test_problems_at_the_revision_are_named_as_git_names_them(repo: Path, edit: Edit) -> None:
@@ -215,8 +216,9 @@ def test_problems_at_the_revision_are_named_as_git_names_them(repo: Path, edit: 
     code, output = diff("--base", "main")
     assert code == 1
     assert output.splitlines() == [
-        "main:content/2020-21/budget.yaml:21:10: expenditure.total: the total £1.00 does not "
-        "equal the sum of the expenditure lines, £85,000.00",
+        "main:content/2020-21/budget.yaml:27:10: expenditure.total: the total £1.00 does not "
+        "equal the sum of the expenditure lines, £85,000.00; if the lines are right, make the "
+        "total 85000.00",
         "2020-21: 1 error in 1 file; nothing to compare",
     ]
 

@@ -16,10 +16,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lscb_report import __version__
+from lscb_report.audience import Audience, restricted_banner
+from lscb_report.charts import chart_sources
 from lscb_report.content import Content, load_content
 from lscb_report.errors import Problem, ReportError
+from lscb_report.glossary import acronyms
 from lscb_report.loading import MAX_BYTES, display_path
 from lscb_report.markup import Page, html_page, markdown_to_body
+from lscb_report.signoff import not_final
 from lscb_report.templating import DOCUMENTS, render_markdown
 from lscb_report.years import FinancialYear
 
@@ -39,6 +43,15 @@ class BuildConfig:
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
     max_file_size: int = MAX_BYTES
+    audience: Audience = "public"
+    final: bool = False
+
+    @property
+    def folder(self) -> Path:
+        """Where the report goes: OUT/YEAR, or OUT/YEAR-board for the board's restricted
+        edition, so that it is never published by mistake in place of the public one."""
+        suffix = "-board" if self.audience == "board" else ""
+        return self.out / f"{self.year}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -62,15 +75,19 @@ Step = Callable[[str], None]
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     """Compile the documents and write them; raise ReportError on any problem."""
     step("reading content")
-    folder = config.out / str(config.year)
+    folder = config.folder
     _refuse_overlap(folder, config.content)
-    content = load_content(config.content, config.year, config.max_file_size)
+    content = load_content(config.content, config.year, config.audience, config.max_file_size)
+    if config.final and not_final(content):
+        raise ReportError(not_final(content))
     warnings = list(content.warnings)
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     for document in config.documents:
         step(f"writing {document}")
         markdown = render_markdown(content, document, config.templates)
+        if content.audience == "board":
+            markdown = restricted_banner() + markdown
         files[f"{document}.md"] = markdown.encode("utf-8")
         if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates)
@@ -109,9 +126,16 @@ def document_html(
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
+        draft=content.report.status == "draft",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    body = markdown_to_body(markdown, content.images.get)
+    body = markdown_to_body(
+        markdown,
+        content.images.get,
+        charts=chart_sources(markdown, content.metrics.series),
+        terms=acronyms(content.glossary),
+    )
     return html_page(body, page, templates, extra, screen=screen)
 
 
@@ -191,13 +215,18 @@ def index_html(
         .get_template("index.md.j2")
         .render(board=content.board, year=content.year, report=content.report, rows=rows)
     )
+    if content.audience == "board":
+        markdown = restricted_banner() + markdown
     page = Page(
         title=f"{content.board.name} annual report {content.year}",
         document="index",
         description=f"The {content.board.name} annual report {content.year}, to download.",
+        draft=content.report.status == "draft",
+        restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
-    return html_page(markdown_to_body(markdown), page, templates, extra).encode("utf-8")
+    body = markdown_to_body(markdown, terms=acronyms(content.glossary))
+    return html_page(body, page, templates, extra).encode("utf-8")
 
 
 def _size(size: int) -> str:

@@ -4,15 +4,18 @@ must add up, dates that must fall in the reporting year."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.loading import MAX_BYTES
 from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lscb_report.content import Content
+    from lscb_report.guidance.base import Checklist
     from lscb_report.loading import Path_
     from lscb_report.models import FileModel
 
@@ -36,7 +39,7 @@ def check_content(content: Content, readable: frozenset[str] = REQUIRED_FILES) -
     """Every problem the cross-file rules find, among the checks whose files were readable."""
     return [
         problem
-        for check in CHECKS
+        for check in all_checks()
         if _NEEDS.get(check, REQUIRED_FILES) <= readable
         for problem in check(content)
     ]
@@ -156,38 +159,16 @@ def cover_date(content: Content) -> Iterable[Problem]:
         )
 
 
-@needs("budget")
-def budget_adds_up(content: Content) -> Iterable[Problem]:
-    """Each stated total equals its lines, and the balance carried forward follows."""
-    budget = content.budget
-    income = sum((line.amount for line in budget.income.lines), Decimal(0))
-    spent = sum((line.amount for line in budget.expenditure.lines), Decimal(0))
-    if income != budget.income.total:
-        yield budget.problem(
-            ("income", "total"),
-            f"the total {_money(budget.income.total)} does not equal the sum of "
-            f"the income lines, {_money(income)}",
-        )
-    if spent != budget.expenditure.total:
-        yield budget.problem(
-            ("expenditure", "total"),
-            f"the total {_money(budget.expenditure.total)} does not equal the sum "
-            f"of the expenditure lines, {_money(spent)}",
-        )
-    balance = budget.brought_forward + income - spent
-    if balance != budget.carried_forward and (income, spent) == (
-        budget.income.total,
-        budget.expenditure.total,
-    ):
-        yield budget.problem(
-            ("carried_forward",),
-            f"{_money(budget.carried_forward)} is not brought forward plus income "
-            f"less expenditure, {_money(balance)}",
-        )
+@needs("glossary")
+def acronyms_in_glossary(content: Content) -> Iterable[Problem]:
+    """An acronym the glossary does not explain is a warning at its first use in each file."""
+    from lscb_report.glossary import unexplained
 
-
-def _money(amount: Decimal) -> str:
-    return f"£{amount:,.2f}"
+    singles = [content.board, content.report, content.budget, content.metrics]
+    models = [m for m in singles if m is not None]  # a file that could not be read is None
+    yield from unexplained(
+        content.glossary, [*models, *content.priorities, *content.activities, *content.reviews]
+    )
 
 
 @needs()
@@ -198,21 +179,42 @@ def still_to_fill(content: Content) -> Iterable[Problem]:
     return unfilled(model.file for model in models if model is not None)
 
 
-@needs()
-def content_safety(content: Content) -> Iterable[Problem]:
-    """Links, images, raw HTML and overlong texts in every file: the rules are in safety.py."""
-    from lscb_report.safety import safety_problems
-
-    return safety_problems(content)
-
-
 CHECKS: list[Check] = [
     unique_ids,
     known_partners,
     known_metrics,
     years_in_range,
     cover_date,
-    budget_adds_up,
     still_to_fill,
-    content_safety,
+    acronyms_in_glossary,
 ]
+
+
+def all_checks() -> list[Check]:
+    """The checks here and those of every rule module, which register their rules on import."""
+    from lscb_report import (
+        audience,
+        budget,
+        disclosure,
+        figures,
+        guidance,
+        privacy,
+        safety,
+        signoff,
+    )
+
+    modules = (budget, disclosure, figures, privacy, audience, signoff, guidance, safety)
+    return [*CHECKS, *(check for module in modules for check in module.CHECKS)]
+
+
+def check_year(
+    root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
+) -> tuple[list[Problem], Checklist | None]:
+    """Every problem in a year's content, and the guidance checklist when every file could be
+    read and validated (a checklist of part of the report would mislead)."""
+    from lscb_report.content import gather
+    from lscb_report.guidance import checklist
+
+    content, problems = gather(root, year, max_file_size)
+    whole = content is not None and content.complete
+    return sorted(problems), (checklist(content) if whole and content else None)

@@ -87,21 +87,24 @@ def check(
 
     Example: lscb-report check 2014-15 --strict
     """
-    from lscb_report.content import load_content
+    from lscb_report.checks import check_year
+    from lscb_report.guidance import checklist_data, checklist_lines
 
-    try:
-        problems = load_content(content, year, max_file_size).warnings
-    except ReportError as error:
-        problems = error.problems
+    problems, checklist = check_year(content, year, max_file_size)
     if strict:
         problems = [p.as_error() for p in problems]
     if output is CheckFormat.json:
-        typer.echo(json.dumps({"year": str(year), "problems": as_json(problems)}, indent=2))
+        data: dict[str, object] = {"year": str(year), "problems": as_json(problems)}
+        if checklist is not None:
+            data["checklist"] = checklist_data(checklist)
+        typer.echo(json.dumps(data, indent=2))
     else:
         for problem in problems:
             if output is CheckFormat.github:
                 typer.echo(format_github(problem))
             typer.echo(str(problem))
+        for line in checklist_lines(checklist) if checklist is not None else []:
+            typer.echo(line)
         typer.echo(f"{year}: {tally(problems)}", err=bool(problems))
     raise typer.Exit(1 if errors_in(problems) else 0)
 
@@ -124,6 +127,11 @@ class Format(StrEnum):
 class Document(StrEnum):
     executive_summary = "executive-summary"
     annual_report = "annual-report"
+
+
+class AudienceChoice(StrEnum):
+    public = "public"
+    board = "board"
 
 
 @app.command()
@@ -151,6 +159,18 @@ def build(
         typer.Option("--document", help="Documents to write (repeat for more); both by default."),
     ] = None,
     strict: Strict = False,
+    audience: Annotated[
+        AudienceChoice,
+        typer.Option(
+            "--audience",
+            help="public (embargoed reviews left out) or board (included, every page marked "
+            "RESTRICTED, written to OUT/YEAR-board).",
+        ),
+    ] = AudienceChoice.public,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Refuse to build unless every section is approved."),
+    ] = False,
     max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
     """Build the executive summary and the annual report in Markdown, HTML and PDF.
@@ -169,6 +189,8 @@ def build(
         formats=tuple(f.value for f in formats) if formats else FORMATS,
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,
+        audience="board" if audience is AudienceChoice.board else "public",
+        final=final,
         max_file_size=max_file_size,
     )
     from lscb_report.console import (

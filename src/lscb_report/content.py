@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from lscb_report.errors import Problem, ReportError, errors_in
 from lscb_report.loading import MAX_BYTES, display_path, load_file
@@ -24,7 +24,11 @@ from lscb_report.models import (
 from lscb_report.validation import validate
 from lscb_report.years import FinancialYear
 
+if TYPE_CHECKING:
+    from lscb_report.audience import Audience
+
 M = TypeVar("M", bound=FileModel)
+SectionModel = Report | Priority | Activity | CaseReview | Budget
 
 ACTIVITY_ORDER = ["child-death-overview", "quality-assurance", "lado", "complaints", "training"]
 _PRIORITY_NAME = re.compile(r"(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.yaml")
@@ -45,8 +49,27 @@ class Content:
     budget: Budget
     metrics: Metrics
     warnings: list[Problem] = field(default_factory=list)
+    previous_budget: Budget | None = None
+    audience: str = "public"
+    complete: bool = True  # every file was read and validated
     max_file_size: int = MAX_BYTES
     images: dict[str, str] = field(default_factory=dict)  # path in content -> data: URI
+
+    def sections(self) -> list[SectionModel]:
+        """The files that are sections of the report, each with its sign-off, in report order."""
+        found: list[SectionModel | None] = [
+            self.report,
+            *self.priorities,
+            *self.activities,
+            *self.reviews,
+            self.budget,
+        ]
+        return [section for section in found if section is not None]
+
+    def files(self) -> list[FileModel]:
+        """Every file read for the year, in report order."""
+        found: list[FileModel | None] = [self.board, self.glossary, *self.sections(), self.metrics]
+        return [model for model in found if model is not None]
 
 
 class _Reader:
@@ -112,24 +135,55 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return paths
 
 
-def load_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES) -> Content:
+def load_content(
+    root: Path,
+    year: FinancialYear,
+    audience: Audience = "public",
+    max_file_size: int = MAX_BYTES,
+) -> Content:
     """Read, validate and cross-check a year's content; raise ReportError on any error.
-    No file over ``max_file_size`` bytes is read."""
+
+    The content returned is ready to compile for the audience: small counts of children
+    withheld, figures filled into prose, and (for the public) no embargoed review in it.
+    No file over ``max_file_size`` bytes is read.
+    """
+    content, problems = gather(root, year, max_file_size)
+    if content is None or errors_in(problems):
+        raise ReportError(problems)
+    content.warnings = problems
+    return prepare(content, audience)
+
+
+def prepare(content: Content, audience: Audience) -> Content:
+    """Checked content made ready to compile for an audience."""
+    from lscb_report import audience as audiences
+    from lscb_report import disclosure, figures
+
+    disclosure.suppress(content.metrics, content.board.rules.hide_counts_below)
+    content = audiences.for_audience(content, audience)
+    figures.fill(content)
+    return content
+
+
+def gather(
+    root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
+) -> tuple[Content | None, list[Problem]]:
+    """A year's content and every problem in it, each with its rule's severity for the board;
+    no content when a file every year needs could not be read."""
     from lscb_report.checks import REQUIRED_FILES, check_content
+    from lscb_report.rules import apply_severity, unknown_rule_problems
 
     folder = root / str(year)
     if not folder.is_dir():
-        raise ReportError(
-            [
-                Problem(
-                    display_path(folder),
-                    1,
-                    1,
-                    f"there is no content for {year}; create it with "
-                    f"'lscb-report new {year} --from {year.previous()}'",
-                )
-            ]
-        )
+        return None, [
+            Problem(
+                display_path(folder),
+                1,
+                1,
+                f"there is no content for {year}; create it with "
+                f"'lscb-report new {year} --from {year.previous()}'",
+            )
+        ]
     reader = _Reader(max_file_size, root)
     board = reader.required(Board, root / "board.yaml", "the content folder")
     glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
@@ -172,13 +226,24 @@ def load_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
         reviews,
         cast(Budget, budget),
         cast(Metrics, metrics),
+        previous_budget=_previous_budget(root, year),
+        complete=not errors_in(reader.problems),
         max_file_size=max_file_size,
     )
     problems = reader.problems + check_content(content, readable)
-    if errors_in(problems) or readable != REQUIRED_FILES:
-        raise ReportError(problems)
-    content.warnings = problems
-    return content
+    if board is not None:
+        problems += unknown_rule_problems(board)
+    problems = apply_severity(problems, board)
+    return (content if readable == REQUIRED_FILES else None), problems
+
+
+def _previous_budget(root: Path, year: FinancialYear) -> Budget | None:
+    """The previous year's budget, when it is there and reads cleanly (its problems are that
+    year's to report)."""
+    path = root / str(year.previous()) / "budget.yaml"
+    if not path.is_file():
+        return None
+    return _Reader(root=root).read(Budget, path)
 
 
 def _activity_rank(kind: str) -> int:

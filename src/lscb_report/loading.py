@@ -10,6 +10,7 @@ is expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Loaded:
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
     spans: dict[Path_, Span] = field(default_factory=dict)
-    text: str = ""
+    text: str = field(default="", repr=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
@@ -66,9 +67,24 @@ class Loaded:
                 return found
         return Mark(1, 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem at the value (or key) at path, naming the path."""
-        mark = self.mark(path, key=key)
+    def word_mark(self, path: Path_, word: str) -> Mark:
+        """The place of the first whole ``word`` in the file at or after the value at path."""
+        start = self.mark(path)
+        lines = self.text.split("\n")
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        for number in range(start.line - 1, len(lines)):
+            offset = start.column - 1 if number == start.line - 1 else 0
+            match = pattern.search(lines[number], offset)
+            if match:
+                return Mark(number + 1, match.start() + 1)
+        return start
+
+    def problem(
+        self, path: Path_, message: str, *, key: bool = False, word: str | None = None
+    ) -> Problem:
+        """A problem at the value (or key) at path, or at a word in that value, naming the
+        path."""
+        mark = self.word_mark(path, word) if word else self.mark(path, key=key)
         where = dotted(path)
         return Problem(
             self.file, mark.line, mark.column, f"{where}: {message}" if where else message
@@ -284,8 +300,7 @@ class _Builder:
             self._problem(event, f"is nested more than {MAX_DEPTH} levels deep; flatten it")
             raise _TooDeep
         if isinstance(event, yaml.ScalarEvent):
-            end = Mark(event.end_mark.line + 1, event.end_mark.column + 1)  # type: ignore[union-attr]
-            self.spans[path] = Span(event.style or "", _mark(event), end)
+            self.spans[path] = Span(event.style or "", _mark(event), _end(event))
             if not event.style and event.value in NULLS:
                 return None
             return event.value
@@ -331,6 +346,11 @@ class _Builder:
 def _mark(event: Any) -> Mark:
     """The 1-based place where a parser event starts."""
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _end(event: Any) -> Mark:
+    """The 1-based place where a parser event ends."""
+    return Mark(event.end_mark.line + 1, event.end_mark.column + 1)
 
 
 class _TooDeep(yaml.MarkedYAMLError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from lscb_report.glossary import abbr_plugin
 from lscb_report.safety import safe_link
 from lscb_report.templating import slug, template_folders
 
@@ -38,6 +40,8 @@ def parser() -> MarkdownIt:
     anchors_plugin(md, min_level=1, max_level=4, slug_func=_anchor)
     for name in CONTAINERS:
         container_plugin(md, name, render=_container)
+    abbr_plugin(md)
+    md.add_render_rule("chart", _render_chart)
     return md
 
 
@@ -52,7 +56,7 @@ def _container(
     if token.nesting == 1:
         name = token.info.strip().split(" ", 1)[0]
         role = ' role="note"' if name in ("note", "draft", "restricted") else ""
-        tag = "nav" if name == "contents" else "div"
+        tag = {"contents": "nav", "figure": "figure"}.get(name, "div")
         label = ' aria-label="Contents"' if name == "contents" else ""
         return f'<{tag} class="{name}"{role}{label}>\n'
     opening = next(
@@ -61,14 +65,23 @@ def _container(
         if t.type.endswith("_open") and t.type.startswith("container_") and t.level == token.level
     )
     name = opening.info.strip().split(" ", 1)[0]
-    return "</nav>\n" if name == "contents" else "</div>\n"
+    return {"contents": "</nav>\n", "figure": "</figure>\n"}.get(name, "</div>\n")
 
 
-def markdown_to_body(markdown: str, images: ImageResolver | None = None) -> str:
-    """The HTML of a Markdown document's body; an image is shown only when ``images`` gives
-    it a ``data:`` URI (content.py's check approved it), and is its description otherwise."""
+def markdown_to_body(
+    markdown: str,
+    images: ImageResolver | None = None,
+    *,
+    charts: Mapping[str, str] | None = None,
+    terms: Mapping[str, str] | None = None,
+) -> str:
+    """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
+    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
+    is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
+    and is its description otherwise."""
     md = parser()
-    tokens = md.parse(markdown)
+    tokens = md.parse(markdown, {"terms": terms or {}})
+    _place_charts(tokens, charts or {})
     for token in tokens:
         for child in token.children or []:
             if child.type == "image":
@@ -87,6 +100,45 @@ def markdown_to_body(markdown: str, images: ImageResolver | None = None) -> str:
     return html
 
 
+def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
+    """In each ``::: figure ID`` whose chart is drawn, the first paragraph becomes the
+    caption and the second, the chart in words, becomes the chart with those words as its
+    alternative text."""
+    for index, token in enumerate(tokens):
+        if token.type != "container_figure_open":
+            continue
+        words = token.info.split()
+        if len(words) < 2 or words[1] not in charts:
+            continue
+        paragraphs = [
+            i
+            for i in range(index + 1, len(tokens))
+            if tokens[i].type == "paragraph_open" and tokens[i].level == token.level + 1
+        ][:2]
+        if len(paragraphs) < 2:
+            continue
+        caption, text = paragraphs
+        tokens[caption].tag = tokens[caption + 2].tag = "figcaption"
+        chart = Token("chart", "img", 0, level=token.level + 1)
+        chart.attrs = {"class": "chart", "src": charts[words[1]], "alt": _plain(tokens[text + 1])}
+        tokens[text : text + 3] = [chart]
+
+
+def _plain(inline: Token) -> str:
+    """The text of an inline token, without its markup."""
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
+def _render_chart(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    attrs = tokens[idx].attrs
+    return (
+        f'<img class="chart" src="{escapeHtml(str(attrs["src"]))}" '
+        f'alt="{escapeHtml(str(attrs["alt"]))}">\n'
+    )
+
+
 @dataclass(frozen=True)
 class Page:
     """What the page template needs besides the body."""
@@ -95,6 +147,8 @@ class Page:
     document: str
     description: str
     lang: str = "en-GB"
+    draft: bool = False
+    restricted: bool = False
 
 
 def html_page(
@@ -108,6 +162,10 @@ def html_page(
         autoescape=True,
     )
     sheets = ["style.css", "screen.css"] if screen else ["style.css"]
+    if page.draft:
+        sheets.append("draft.css")
+    if page.restricted:
+        sheets.append("restricted.css")
     css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
     return env.get_template("page.html.j2").render(
         body=Markup(body), page=page, css=Markup(css), **extra

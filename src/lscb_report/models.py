@@ -54,11 +54,19 @@ class FileModel(Model):
         """The file as it was read, with the place of every value."""
         return self._source
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        """A problem at the value (or key) at path in this model's file."""
+    def problem(
+        self, path: Path_, message: str, *, key: bool = False, word: str | None = None
+    ) -> Problem:
+        """A problem at the value (or key) at path in this model's file, or at ``word``
+        within that value."""
         if self._source is None:
             return Problem(self.file, 1, 1, message)
-        return self._source.problem(path, message, key=key)
+        return self._source.problem(path, message, key=key, word=word)
+
+    @property
+    def raw_data(self) -> object:
+        """The data as read from the file, before the model typed it."""
+        return self._source.data if self._source else self.model_dump(mode="json")
 
 
 class Section(Model):
@@ -68,6 +76,20 @@ class Section(Model):
     """What the executive summary says: a paragraph or two, in Markdown."""
     body: Markdown
     """What the full annual report says, in Markdown; a blank line starts a new paragraph."""
+
+
+class SignOff(Model):
+    """Where a section stands: drafted, agreed by its owners, or approved by the board."""
+
+    status: Literal["draft", "agreed", "approved"] = Field(examples=["approved"])
+    approved_by: str | None = Field(default=None, examples=["Jean Daintith, Independent Chair"])
+    approved_on: date | None = Field(default=None, examples=["2015-10-08"])
+
+
+SignOffField = Annotated[
+    SignOff | None,
+    Field(description="The section's status and approval; a section without one is a draft."),
+]
 
 
 # --- board.yaml ---------------------------------------------------------------------------
@@ -122,6 +144,20 @@ class Group(Model):
     """What the group does, in a sentence or two."""
 
 
+class RuleSettings(Model):
+    """How the board applies lscb-report's rules: its small-number threshold, the edition of
+    the statutory guidance, and the severity of each rule it wants changed."""
+
+    hide_counts_below: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Counts of children from 1 to one less than this are shown as 'fewer than'.",
+    )
+    guidance: str | None = Field(default=None, examples=["working-together-2015"])
+    severity: dict[str, Literal["error", "warning"]] = {}
+
+
 class Board(FileModel):
     """content/board.yaml: the board itself, shared by every year."""
 
@@ -139,6 +175,7 @@ class Board(FileModel):
     """The partner agencies; their ids are used across the report."""
     groups: list[Group] = []
     """The board's sub-groups and panels."""
+    rules: RuleSettings = RuleSettings()
 
 
 # --- glossary.yaml ------------------------------------------------------------------------
@@ -234,6 +271,7 @@ class Report(FileModel):
     """Implications for health and wellbeing, and financial implications."""
     recipients: list[str] = Field(min_length=1)
     """Who the report is submitted to, one per line."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/priorities/NN-slug.yaml ---------------------------------------------------------
@@ -273,6 +311,7 @@ class Priority(FileModel):
     """Areas of practice reviewed under this priority, each with its own heading."""
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show with this priority."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/activities/slug.yaml ------------------------------------------------------------
@@ -300,6 +339,7 @@ class Activity(FileModel):
     """What the annual report says about it."""
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show in this chapter."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/reviews/slug.yaml ---------------------------------------------------------------
@@ -314,6 +354,9 @@ class CaseReview(FileModel):
     subject: str = Field(examples=["Child A"], description="An anonymised label, never a name.")
     status: Literal["published", "in-progress", "embargoed"]
     """Where the review stands: published, in-progress or embargoed."""
+    embargoed_until: date | None = Field(
+        default=None, description="For an embargoed review, the day its text may be published."
+    )
     started: str | None = Field(
         default=None, examples=["2014-15"], description="The financial year the review started."
     )
@@ -321,6 +364,7 @@ class CaseReview(FileModel):
     """What the annual report says about the review; no detail that could identify the child."""
     learning: list[str] = []
     """Points of learning, one per line."""
+    sign_off: SignOffField = None
 
 
 # --- YEAR/budget.yaml ---------------------------------------------------------------------
@@ -378,6 +422,12 @@ class Budget(FileModel):
     """What the board spent."""
     carried_forward: Money
     """Brought forward plus income less expenditure, in pounds."""
+    sign_off: SignOffField = None
+
+
+def pounds(amount: Decimal) -> str:
+    """Pounds with thousands separators: £12,500 (pence only where there are some)."""
+    return f"£{amount:,.2f}".removesuffix(".00")
 
 
 # --- YEAR/metrics.yaml --------------------------------------------------------------------
@@ -388,8 +438,8 @@ class Series(Model):
 
     id: Slug
     """A short id that sections use to show these figures."""
-    title: str
-    """What is counted, as a table heading."""
+    title: str = Field(min_length=1)
+    """What is counted, as a table heading; the chart's caption and alt text start with it."""
     unit: Literal["count", "percent", "pounds"]
     """count, percent or pounds."""
     source: str
@@ -400,6 +450,37 @@ class Series(Model):
     """bar or line."""
     values: dict[YearKey, Decimal | None] = Field(min_length=1)
     """The figure for each year, such as 2014-15: 25; leave a year empty when not yet known."""
+    counts_children: bool | None = Field(
+        default=None, description="Whether the figures are counts of children (a count must say)."
+    )
+    total_of: list[Slug] = Field(
+        default=[], description="Ids of the series this one is the total of, year by year."
+    )
+    _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def hide(self, year: str, text: str) -> None:
+        """Withhold the figure for a year, to be shown as text (such as 'fewer than 5')."""
+        self._hidden[year] = text
+        self.values[year] = None
+
+    @property
+    def hidden(self) -> dict[str, str]:
+        """The years whose figures are withheld, with what is shown instead."""
+        return dict(self._hidden)
+
+    def text(self, year: str, sign: bool = True) -> str:
+        """The figure for a year as the report prints it (a percentage without its sign
+        where a table's heading gives it)."""
+        if year in self._hidden:
+            return self._hidden[year]
+        value = self.values.get(year)
+        if value is None:
+            return "not yet known"
+        if self.unit == "pounds":
+            return pounds(value)
+        if self.unit == "percent":
+            return f"{value:,}{'%' if sign else ''}"
+        return f"{value:,}"
 
 
 class Metrics(FileModel):

@@ -17,12 +17,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from lscb_report.checks import needs
 from lscb_report.errors import Problem
 from lscb_report.images import image_data
 from lscb_report.loading import Loaded, Mark, Path_, dotted
+from lscb_report.positions import strings
+from lscb_report.rules import rule, tagged
 from lscb_report.scanning import Found, normalise, scan
 
 if TYPE_CHECKING:
@@ -65,9 +68,15 @@ def _shown(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def safety_problems(content: Content) -> Iterator[Problem]:
+RAW_HTML = rule("raw-html", "raw HTML in prose is printed as text, never used", "warning")
+
+
+@needs()
+def content_safety(content: Content) -> Iterator[Problem]:
     """Every unsafe link, unusable image, raw HTML and overlong text in the content; keeps
-    the images it approves in ``content.images`` so the renderer inlines exactly those."""
+    the images it approves in ``content.images`` so the renderer inlines exactly those.
+    Links, images and length are always errors: they protect readers, so a board cannot
+    make them warnings; raw HTML, which stays text, is a rule a board can tune."""
     images: dict[str, Image] = {}  # each image is read once
     for model in _models(content):
         loaded = model.loaded
@@ -85,18 +94,6 @@ def _models(content: Content) -> Iterator[FileModel]:
     yield from content.priorities
     yield from content.activities
     yield from content.reviews
-
-
-def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every text value in loaded data, with its path, in file order."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, (*path, index))
 
 
 def _text_problems(
@@ -124,7 +121,7 @@ def _text_problems(
             message = f"{message} (and every other piece of HTML after it in this text)"
         if message is not None:
             problem = place.problem(path, text, offset, message)
-            yield problem.as_warning() if found.kind == "html" else problem
+            yield tagged(problem.as_warning(), RAW_HTML) if found.kind == "html" else problem
 
 
 def _finding_problem(content: Content, images: dict[str, Image], found: Found) -> str | None:
@@ -256,3 +253,6 @@ def _neutralise(text: str, live: list[Found]) -> str:
     for row in rows:
         lines[row] = _ESCAPABLE.sub(r"\1\\\2", lines[row])
     return "\n".join(lines)
+
+
+CHECKS = [content_safety]

@@ -17,8 +17,12 @@ from typing import Any
 import jinja2
 from markdown_it import MarkdownIt
 
+from lscb_report import signoff
+from lscb_report.charts import describe, figure
 from lscb_report.content import Content
 from lscb_report.errors import Problem, ReportError
+from lscb_report.glossary import spell_out
+from lscb_report.guidance import APPENDIX_MARK, appendix, checklist, edition_for
 from lscb_report.loading import display_path
 from lscb_report.safety import safe_markdown
 
@@ -57,6 +61,9 @@ def environment(templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md, prose=prose, inline=inline, longdate=longdate, money=money)
+    env.filters.update(figure=figure, describe=describe)
+    env.filters.update(section_name=signoff.name)
+    env.tests.update(approved=signoff.approved)
     return env
 
 
@@ -159,6 +166,26 @@ def _plain(title: str) -> str:
     return re.sub(r"\\(.)", r"\1", title).replace("*", "").replace("`", "")
 
 
+def headings(markdown: str) -> list[tuple[int, str, str]]:
+    """Every heading of a document: its level, its Markdown text and its anchor."""
+    seen: set[str] = set()
+    found = []
+    tokens = _parser.parse(markdown)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            title = tokens[index + 1].content
+            found.append((int(token.tag[1]), title, unique(slug(_plain(title)), seen)))
+    return found
+
+
+_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+")
+
+
+def plain_title(title: str) -> str:
+    """A heading's title as written in content: its number, escapes and spacing removed."""
+    return " ".join(_NUMBERED.sub("", _plain(title)).split())
+
+
 def render_markdown(
     content: Content, document: str, templates: Path | None, extra: dict[str, Any] | None = None
 ) -> str:
@@ -171,6 +198,8 @@ def render_markdown(
         "year": content.year,
         "para": Numbering(),
         "contents": lambda: CONTENTS_MARK,
+        "guidance": edition_for(content),
+        "guidance_appendix": lambda: APPENDIX_MARK,
         **(extra or {}),
     }
     name = f"{document}.md.j2"
@@ -183,8 +212,11 @@ def render_markdown(
     except jinja2.UndefinedError as error:
         raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = spell_out(text, content.glossary)
     if CONTENTS_MARK in text:
         text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
+    if APPENDIX_MARK in text:
+        text = text.replace(APPENDIX_MARK, appendix(checklist(content), text))
     return safe_markdown(text)
 
 

@@ -166,6 +166,8 @@ def _describe(detail: ErrorDetails) -> str:
         return f"expected one of {ctx.get('expected')}, but found {_shown(given)}"
     if kind == "string_pattern_mismatch":
         return _pattern_message(str(ctx.get("pattern", "")), given)
+    if kind == "string_too_short":
+        return "is empty; write the text it needs"
     if kind in ("too_short", "too_long"):
         need = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         return f"needs {'at least' if kind == 'too_short' else 'at most'} {need} item(s)"

@@ -1,0 +1,93 @@
+"""The HTML passes axe-core's WCAG 2.0 and 2.1 A and AA rules in a real browser (Debian's
+Chromium, driven by playwright-core), at a desktop and a phone width, and asks for nothing
+outside itself. `make test` installs what this needs; without it the test is skipped on a
+developer's machine and fails under CI=true, where a skip would hide a missing install step."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lscb_report.build import BuildConfig, build
+from lscb_report.years import FinancialYear
+from tests.conftest import CONTENT, ROOT
+
+CHECK = ROOT / "tests" / "axe" / "check.mjs"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+PAGES = [
+    "executive-summary.html",
+    "annual-report.html",
+    "index.html",
+    "draft/executive-summary.html",
+]
+
+
+def missing() -> list[str]:
+    """What the browser check needs that this machine lacks."""
+    needs = {
+        "Node.js (node)": shutil.which("node") is not None,
+        f"Chromium ({CHROMIUM})": CHROMIUM.is_file(),
+        "axe-core and playwright-core (npm ci)": all(
+            (ROOT / "node_modules" / name / "package.json").is_file()
+            for name in ("axe-core", "playwright-core")
+        ),
+    }
+    return [name for name, present in needs.items() if not present]
+
+
+@pytest.fixture(scope="module")
+def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
+    """axe's report on every HTML page of 2014-15, and on a draft, by page and width."""
+    lacking = missing()
+    if lacking:
+        reason = f"the accessibility check needs {', '.join(lacking)}: run `make test`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("axe")
+    year = FinancialYear.parse("2014-15")
+    build(BuildConfig(year, CONTENT, None, out, formats=("html",)))
+    draft = out / "draft-content"
+    shutil.copytree(CONTENT, draft)
+    report = draft / "2014-15" / "report.yaml"
+    report.write_text(report.read_text().replace("status: final", "status: draft", 1))
+    build(BuildConfig(year, draft, None, out / "draft", ("html",), ("executive-summary",)))
+    (out / "2014-15" / "draft").mkdir()
+    shutil.move(out / "draft" / "2014-15" / "executive-summary.html", out / "2014-15" / "draft")
+    files = [str(out / "2014-15" / page) for page in PAGES]
+    result = subprocess.run(
+        ["node", str(CHECK), *files], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    runs = json.loads(result.stdout)["report"]
+    return {(str(Path(r["file"]).relative_to(out / "2014-15")), r["width"]): r for r in runs}
+
+
+def described(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {n['target']}: {n['summary']}" for n in v["nodes"][:5])
+        for v in violations
+    )
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_wcag_a_or_aa_violations(
+    axe: dict[tuple[str, str], dict[str, Any]], page: str, width: str
+) -> None:
+    violations = axe[(page, width)]["violations"]
+    assert violations == [], f"{page} at {width} width:\n{described(violations)}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_asks_for_nothing_outside_itself(
+    axe: dict[tuple[str, str], dict[str, Any]], page: str
+) -> None:
+    assert axe[(page, "desktop")]["requests"] == []

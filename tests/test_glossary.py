@@ -1,0 +1,150 @@
+"""Acronyms: spelt out once at first use in prose, never doubled, marked <abbr> in HTML, and
+warned about when the glossary does not hold them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lscb_report.cli import app
+from lscb_report.glossary import is_acronym, spell_out
+from lscb_report.markup import markdown_to_body
+from lscb_report.models import Glossary
+
+runner = CliRunner()
+Edit = Callable[[Path, str, str], None]
+GLOSSARY = Glossary.model_validate(
+    {
+        "terms": [
+            {"term": "SCR", "meaning": "serious case review"},
+            {
+                "term": "LADO",
+                "meaning": "Local Authority Designated Officer, who manages allegations made "
+                "against adults working with children",
+            },
+            {"term": "Early help", "meaning": "support given as soon as a problem emerges"},
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "The SCR started. The SCR ended.",
+            "The serious case review (SCR) started. The SCR ended.",
+        ),
+        ("SCRs are rare.", "Serious case reviews (SCRs) are rare."),
+        ("**4.1** SCRs are rare.", "**4.1** Serious case reviews (SCRs) are rare."),
+        ("- LADO referrals rose.", "- Local Authority Designated Officer (LADO) referrals rose."),
+        (
+            "The SCR's report came. The SCR ended.",
+            "The SCR's report came. The serious case review (SCR) ended.",
+        ),
+        (
+            "## The SCR\n\n| SCR | one |\n| --- | --- |\n\nThe SCR ended.",
+            "## The SCR\n\n| SCR | one |\n| --- | --- |\n\nThe serious case review (SCR) ended.",
+        ),
+    ],
+)
+def test_an_acronym_is_spelt_out_at_its_first_use_in_prose(markdown: str, expected: str) -> None:
+    assert spell_out(markdown, GLOSSARY) == expected
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Two Serious Case Reviews (SCRs) were started. An SCR ends.",
+        "# Serious case review of Child A\n\nThe SCR ended.",
+        "The SCR (serious case review) ended.",
+        "The role of the Local Authority Designated Officer (LADO) who manages allegations.",
+    ],
+)
+def test_an_acronym_the_text_already_spells_out_is_not_doubled(markdown: str) -> None:
+    assert spell_out(markdown, GLOSSARY) == markdown
+
+
+def test_what_counts_as_an_acronym() -> None:
+    assert [
+        w
+        for w in ("CSE", "DfE", "SCRs", "NHS", "IV", "Westminster", "iPhone", "A")
+        if is_acronym(w)
+    ] == ["CSE", "DfE", "SCRs", "NHS"]
+
+
+def test_every_use_is_marked_abbr_in_html() -> None:
+    html = markdown_to_body(
+        "## The SCR\n\nThe SCR and two SCRs, not SCRIPT.\n",
+        terms={"SCR": "serious case review"},
+    )
+    assert html == (
+        '<h2 id="the-scr">The <abbr title="serious case review">SCR</abbr></h2>\n'
+        '<p>The <abbr title="serious case review">SCR</abbr> and two '
+        '<abbr title="serious case review">SCRs</abbr>, not SCRIPT.</p>\n'
+    )
+
+
+def test_an_abbr_title_is_escaped() -> None:
+    html = markdown_to_body("The XYZ.\n", terms={"XYZ": 'a "quoted" <b>term</b>'})
+    assert (
+        html
+        == '<p>The <abbr title="a &quot;quoted&quot; &lt;b&gt;term&lt;/b&gt;">XYZ</abbr>.</p>\n'
+    )
+
+
+def test_both_documents_spell_out_a_new_acronym(small: Path, edit: Edit) -> None:
+    edit(
+        small / "glossary.yaml",
+        "terms:\n",
+        "terms:\n  - term: MASH\n    meaning: Multi-Agency Safeguarding Hub\n",
+    )
+    edit(
+        small / "2020-21" / "report.yaml",
+        "The board works well.\n",
+        "The MASH works well. The MASH is busy.\n",
+    )
+    edit(
+        small / "2020-21" / "report.yaml",
+        "The board works well, and has",
+        "The MASH works well, and has",
+    )
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    out = small.parent / "build" / "2020-21"
+    summary = (out / "executive-summary.md").read_text()
+    assert (
+        "**5.1** The Multi-Agency Safeguarding Hub (MASH) works well. The MASH is busy." in summary
+    )
+    report = (out / "annual-report.md").read_text()
+    assert "The Multi-Agency Safeguarding Hub (MASH) works well, and has" in report
+    assert "| MASH | Multi-Agency Safeguarding Hub |" in report  # the glossary appendix
+    html = (out / "annual-report.html").read_text()
+    assert '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>' in html
+
+
+def test_check_warns_about_an_acronym_the_glossary_lacks(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "01-neglect.yaml",
+        "Work on neglect progressed.",
+        "Work on neglect progressed with the MASH, GPs and Part IV of the Act.\n  The MASH grew.",
+    )
+    result = runner.invoke(app, ["check", "2020-21"])
+    assert result.exit_code == 0, result.output
+    # The problems come first, then the Working Together checklist, then the tally.
+    lines = result.output.splitlines()
+    assert [*lines[:2], lines[-1]] == [
+        "content/2020-21/priorities/01-neglect.yaml:9:39: warning: body: 'MASH' looks like an "
+        "acronym that content/glossary.yaml does not explain; add it there (term: MASH, "
+        "meaning: what it stands for) so that the report can spell it out, or write the words "
+        "in full",
+        "content/2020-21/priorities/01-neglect.yaml:9:45: warning: body: 'GPs' looks like an "
+        "acronym that content/glossary.yaml does not explain; add it there (term: GP, "
+        "meaning: what it stands for) so that the report can spell it out, or write the words "
+        "in full",
+        "2020-21: 2 warnings in 1 file",
+    ]
+    assert runner.invoke(app, ["check", "2020-21", "--strict"]).exit_code == 1
