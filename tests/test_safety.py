@@ -393,12 +393,13 @@ def test_the_markdown_of_safe_content_is_untouched() -> None:
 
 
 def test_raw_html_is_flagged_ten_times_a_text_at_most(small: Path) -> None:
-    put(small, "<b>x</b> " * 12)
+    put(small, "<b>x</b> " * 12 + "[then](javascript:alert(1))")
     code, lines = check()
-    assert code == 0
+    assert code == 1  # the link after the HTML is still found
     summary = [line for line in lines if ": summary: raw HTML" in line]
     assert len(summary) == 10
     assert summary[-1].endswith("(and every other piece of HTML after it in this text)")
+    assert any(": summary: the link 'javascript:alert(1)'" in line for line in lines)
 
 
 def png_header(width: int, height: int) -> bytes:

@@ -30,7 +30,6 @@ from lscb_report.scanning import Found, normalise, scan
 
 if TYPE_CHECKING:
     from lscb_report.content import Content
-    from lscb_report.models import FileModel
 
 MAX_TEXT = 100_000
 LINK_SCHEMES = ("http:", "https:", "mailto:")
@@ -78,7 +77,7 @@ def content_safety(content: Content) -> Iterator[Problem]:
     Links, images and length are always errors: they protect readers, so a board cannot
     make them warnings; raw HTML, which stays text, is a rule a board can tune."""
     images: dict[str, Image] = {}  # each image is read once
-    for model in _models(content):
+    for model in content.files():
         loaded = model.loaded
         if loaded is None:
             continue
@@ -86,14 +85,6 @@ def content_safety(content: Content) -> Iterator[Problem]:
         for path, text in strings(loaded.data):
             yield from _text_problems(content, images, place, path, text)
     content.images.update((src, uri) for src, (uri, _) in images.items() if uri is not None)
-
-
-def _models(content: Content) -> Iterator[FileModel]:
-    singles = (content.board, content.glossary, content.report, content.budget, content.metrics)
-    yield from (model for model in singles if model is not None)
-    yield from content.priorities
-    yield from content.activities
-    yield from content.reviews
 
 
 def _text_problems(
@@ -114,7 +105,7 @@ def _text_problems(
     for found in scan(text.strip()):
         offset = None if found.offset is None else found.offset + lead
         html += found.kind == "html"
-        if html > MAX_HTML_WARNINGS:
+        if found.kind == "html" and html > MAX_HTML_WARNINGS:
             continue
         message = _finding_problem(content, images, found)
         if html == MAX_HTML_WARNINGS and found.kind == "html":
