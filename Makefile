@@ -50,9 +50,11 @@ $(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
-# WeasyPrint needs Pango. Install it on Debian or Ubuntu when running as root; otherwise say how.
+# WeasyPrint needs Pango, and HarfBuzz's subsetter to embed fonts without a warning.
+# Install them on Debian or Ubuntu when running as root; otherwise say how.
 system-deps:
-	@if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then \
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || \
+	    ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so.0'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Pango for WeasyPrint: $(PANGO_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null; \

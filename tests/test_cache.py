@@ -113,7 +113,7 @@ def test_the_engines_warnings_come_back_on_a_rebuild_and_strict_still_fails(
     templates = small.parent / "templates"
     templates.mkdir()
     (templates / "style.css").write_text("p { overflow-x: auto; }\n")
-    warning = "annual-report.pdf:1:1: warning: PDF engine: Ignored `overflow-x: auto`"
+    warning = "annual-report.pdf: warning: PDF engine: Ignored `overflow-x: auto`"
     assert warning in build()
     again = build()
     assert "nothing has changed" in again
@@ -123,7 +123,7 @@ def test_the_engines_warnings_come_back_on_a_rebuild_and_strict_still_fails(
     assert len(typeset) == 2
     strict = runner.invoke(app, ["build", YEAR, "--strict"])
     assert strict.exit_code == 1
-    assert "annual-report.pdf:1:1: PDF engine: Ignored `overflow-x: auto`" in strict.output
+    assert "annual-report.pdf: PDF engine: Ignored `overflow-x: auto`" in strict.output
     assert "nothing was written" in strict.output
 
 

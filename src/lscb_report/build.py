@@ -12,6 +12,7 @@ stages are imported only when needed, so that the first of these is quick.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from lscb_report import __version__, cache
 from lscb_report.documents import DOCUMENTS
 from lscb_report.errors import Problem, ReportError
+from lscb_report.loading import MAX_BYTES, display_path
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ class BuildConfig:
     formats: tuple[str, ...] = FORMATS
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
+    max_file_size: int = MAX_BYTES
     audience: Audience = "public"
     final: bool = False
 
@@ -84,8 +87,10 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         return kept
     from lscb_report.parallel import Typesetter
 
+    pending = cache.Pending(config.out)
     with Typesetter(fork=None if "pdf" in config.formats else False) as typesetter:
-        result = _build(config, step, typesetter)
+        result = _build(config, step, typesetter, pending)
+    pending.commit()
     written = [(o.path.name, o.size, o.pages) for o in result.outputs]
     cache.remember(config, key, written, result.warnings)
     return result
@@ -105,13 +110,17 @@ def _unchanged(config: BuildConfig, key: str) -> BuildResult | None:
     )
 
 
-def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResult:
+def _build(
+    config: BuildConfig, step: Step, typesetter: Typesetter, pending: cache.Pending
+) -> BuildResult:
     """Every step of a build that has work to do."""
     from lscb_report.content import load_content
     from lscb_report.signoff import not_final
 
     step("reading content")
-    content = load_content(config.content, config.year, config.audience)
+    folder = config.folder
+    _refuse_overlap(folder, config.content)
+    content = load_content(config.content, config.year, config.audience, config.max_file_size)
     if config.final and not_final(content):
         raise ReportError(not_final(content))
     warnings = list(content.warnings)
@@ -122,7 +131,7 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     files |= {
         f"{document}.md": markdown.encode("utf-8") for document, markdown in markdowns.items()
     }
-    draw = _charts(content, markdowns, config)
+    draw = _charts(content, markdowns, config, pending)
     for document, markdown in markdowns.items():
         if "html" in config.formats:
             html = document_html(content, document, markdown, config.templates, draw=draw)
@@ -131,7 +140,7 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
             print_html[document] = document_html(
                 content, document, markdown, config.templates, screen=False, draw=draw
             )
-    typeset = _typeset(print_html, build_date(content), config, step, typesetter)
+    typeset = _typeset(print_html, build_date(content), content.images, typesetter, pending, step)
     for document, (pdf, typeset_warnings) in typeset.items():
         warnings += typeset_warnings
         files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
@@ -139,10 +148,14 @@ def _build(config: BuildConfig, step: Step, typesetter: Typesetter) -> BuildResu
     files = {name: files[name] for name in order if name in files}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
-    folder = config.folder
     files["index.html"] = index_html(content, files, pages, folder, config.templates)
     step("writing files")
-    write_atomically(folder, files)
+    try:
+        write_atomically(folder, files)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot write the report ({reason}); the last good report is as it was"
+        raise ReportError([Problem(display_path(folder), 0, 0, message)]) from None
     outputs = [Output(folder / name, len(data), pages.get(name)) for name, data in files.items()]
     return BuildResult(outputs, warnings)
 
@@ -163,7 +176,7 @@ def _markdowns(content: Content, config: BuildConfig, step: Step) -> dict[str, s
 
 
 def _charts(
-    content: Content, markdowns: dict[str, str], config: BuildConfig
+    content: Content, markdowns: dict[str, str], config: BuildConfig, pending: cache.Pending
 ) -> Callable[[Series], str]:
     """What draws the documents' charts: the SVGs kept or drawn once for this build."""
     from lscb_report.charts import chart_svg, figures
@@ -172,7 +185,7 @@ def _charts(
         return chart_svg
     wanted = set().union(*(figures(markdown) for markdown in markdowns.values()))
     shown = [s for s in content.metrics.series if s.id in wanted]
-    svgs = cache.charts(config.out, shown)
+    svgs = cache.charts(pending, shown)
     return lambda series: svgs.get(series.id) or chart_svg(series)
 
 
@@ -206,6 +219,7 @@ def document_html(
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     body = markdown_to_body(
         markdown,
+        content.images.get,
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
     )
@@ -215,16 +229,17 @@ def document_html(
 def _typeset(
     print_html: dict[str, str],
     created: date,
-    config: BuildConfig,
-    step: Step,
+    images: dict[str, str],
     typesetter: Typesetter,
+    pending: cache.Pending,
+    step: Step,
 ) -> dict[str, tuple[tuple[bytes, int], list[Problem]]]:
     """Each document's PDF and page count, and the engine's warnings: from the cache where
     its HTML was typeset before, otherwise typeset now, side by side."""
     from lscb_report.pdf import RefusedFetch
 
     keys = {document: cache.pdf_key(html, created) for document, html in print_html.items()}
-    made = {document: cache.cached_pdf(config.out, key) for document, key in keys.items()}
+    made = {document: cache.cached_pdf(pending.out, key) for document, key in keys.items()}
     for document, typeset in made.items():
         if typeset is not None:
             step(f"{document}.pdf has not changed; kept from the last build")
@@ -235,21 +250,41 @@ def _typeset(
     refused = []
     for document, outcome in typesetter.typeset(missing, created).items():
         if isinstance(outcome, RefusedFetch):
-            refused.append(Problem(f"{document}.pdf", 1, 1, str(outcome)))
+            message = f"{outcome}; the build stops (look for that address in the templates)"
+            refused.append(Problem(f"{document}.pdf", 0, 0, message))
         else:
             fresh[document] = outcome
-            cache.store_pdf(config.out, keys[document], outcome)
+            pending.pdf(keys[document], outcome)
     if refused:
         raise ReportError(refused)
     results = {}
     for document in print_html:
         typeset = made[document] or fresh[document]
         warnings = [
-            Problem(f"{document}.pdf", 1, 1, f"PDF engine: {message}", "warning")
+            Problem(f"{document}.pdf", 0, 0, f"PDF engine: {_readable(message, images)}", "warning")
             for message in typeset.warnings
         ]
         results[document] = (typeset.data, typeset.pages), warnings
     return results
+
+
+def _readable(message: str, images: dict[str, str]) -> str:
+    """An engine message with each image's data: URI replaced by the image's path."""
+    for path, uri in images.items():
+        message = message.replace(uri, path)
+    return re.sub(r"(data:[^,\s]{0,40},)[^\s\"')]{20,}", r"\1...", message).rstrip(": ")
+
+
+def _refuse_overlap(folder: Path, content: Path) -> None:
+    """Stop a build whose output folder is, holds or lies inside the content folder: replacing
+    it would delete the content."""
+    out, source = folder.resolve(), content.resolve()
+    if out.is_relative_to(source) or source.is_relative_to(out):
+        message = (
+            f"the report would be written into the content folder {display_path(content)}, "
+            "and replacing it would delete content; choose another --out folder, such as build"
+        )
+        raise ReportError([Problem(display_path(folder), 0, 0, message)])
 
 
 def build_date(content: Content) -> date:
@@ -320,22 +355,39 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     (or an interrupted build) never sees half a report.
     """
     folder.parent.mkdir(parents=True, exist_ok=True)
+    retired = folder.with_name(f".{folder.name}.old")
+    if retired.is_dir() and not folder.exists():
+        retired.rename(folder)  # an earlier build stopped between its two renames
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     staging.chmod(0o755)
     try:
         if folder.is_dir():
             for old in folder.iterdir():
-                if old.is_file() and old.name not in files:
-                    shutil.copy2(old, staging / old.name)
+                if old.name in files:
+                    continue
+                if old.is_dir() and not old.is_symlink():
+                    shutil.copytree(old, staging / old.name, symlinks=True)
+                else:
+                    shutil.copy2(old, staging / old.name, follow_symlinks=False)
         for name, data in files.items():
             (staging / name).write_bytes(data)
-        retired = folder.with_name(f".{folder.name}.old")
         if retired.exists():
             shutil.rmtree(retired)
-        if folder.exists():
-            folder.rename(retired)
-        staging.rename(folder)
-        shutil.rmtree(retired, ignore_errors=True)
+        _swap(staging, folder, retired)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, folder: Path, retired: Path) -> None:
+    """Put staging where folder is; if that stops part way (even by an interrupt), put the
+    old folder back."""
+    try:
+        if folder.exists():
+            folder.rename(retired)
+        staging.rename(folder)
+    except BaseException:
+        if retired.exists() and not folder.exists():
+            retired.rename(folder)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

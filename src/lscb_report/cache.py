@@ -44,22 +44,39 @@ CACHE = ".cache"
 VERSION = b"lscb-report cache 1\n"
 PDFS_KEPT = 8
 CHARTS_KEPT = 64
+HASHED_UP_TO = 64 * 1024 * 1024
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lscb-report's cache: safe to delete.\n"
 
 Output = tuple[str, int, int | None]
 
 
 def _files(root: Path) -> list[Path]:
-    """Every file under a folder, in a stable order, compiled bytecode left out."""
-    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """Every plain file under a folder (through links, each folder once), in a stable order,
+    compiled bytecode left out; pipes and devices are never read."""
+    found, seen = [], set()
+    for folder, folders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen or os.path.basename(folder) == "__pycache__":
+            folders[:] = []
+            continue
+        seen.add(real)
+        found += [path for name in names if (path := Path(folder, name)).is_file()]
+    return sorted(found)
 
 
 def _add_files(digest: Any, root: Path, files: list[Path]) -> None:
-    """Files, by path relative to root and content, into a running hash."""
+    """Files, by path relative to root and content, into a running hash. A file too large
+    for any build to read counts by its size and modification time, so that hashing stays
+    quick whatever the folder holds."""
     for path in files:
-        data = path.read_bytes()
         name = path.relative_to(root).as_posix().encode()
-        digest.update(b"%d:%s:%d:" % (len(name), name, len(data)) + data)
+        info = path.stat()
+        if info.st_size > HASHED_UP_TO:
+            mark = b"%d:%d" % (info.st_size, info.st_mtime_ns)
+        else:
+            with path.open("rb") as handle:
+                mark = hashlib.file_digest(handle, "sha256").digest()
+        digest.update(b"%d:%s:%d:" % (len(name), name, len(mark)) + mark)
 
 
 def _add_tree(digest: Any, root: Path) -> None:
@@ -178,35 +195,55 @@ def cached_pdf(out: Path, key: str) -> Typeset | None:
         return None
 
 
-def store_pdf(out: Path, key: str, typeset: Typeset) -> None:
-    """Keep a typeset PDF for later builds, and only the most recently used few."""
-    folder = out / CACHE / "pdf"
-    meta = {
-        "sha256": hashlib.sha256(typeset.data).hexdigest(),
-        "pages": typeset.pages,
-        "warnings": typeset.warnings,
-    }
-    _tag(out)
-    _write(folder / f"{key}.pdf", typeset.data)
-    _write(folder / f"{key}.json", json.dumps(meta).encode())  # last: the entry is complete
-    _prune(folder, "*.pdf", PDFS_KEPT)
+class Pending:
+    """Entries a build made for the cache, written only once the build has succeeded, so
+    that a failed build writes nothing at all."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.entries: list[tuple[Path, bytes]] = []
+
+    def pdf(self, key: str, typeset: Typeset) -> None:
+        """Keep a typeset PDF for later builds."""
+        folder = self.out / CACHE / "pdf"
+        meta = {
+            "sha256": hashlib.sha256(typeset.data).hexdigest(),
+            "pages": typeset.pages,
+            "warnings": typeset.warnings,
+        }
+        self.entries.append((folder / f"{key}.pdf", typeset.data))
+        self.entries.append((folder / f"{key}.json", json.dumps(meta).encode()))  # complete
+
+    def chart(self, path: Path, svg: str) -> None:
+        """Keep a drawn chart for later builds."""
+        self.entries.append((path, f"{hashlib.sha256(svg.encode()).hexdigest()}\n{svg}".encode()))
+
+    def commit(self) -> None:
+        """Write the entries, and keep only the most recently used few of each kind."""
+        if not self.entries:
+            return
+        _tag(self.out)
+        for path, data in self.entries:
+            _write(path, data)
+        _prune(self.out / CACHE / "pdf", "*.pdf", PDFS_KEPT)
+        _prune(self.out / CACHE / "charts", "*.svg", CHARTS_KEPT)
+        self.entries = []
 
 
-def charts(out: Path, series: list[Series]) -> dict[str, str]:
+def charts(pending: Pending, series: list[Series]) -> dict[str, str]:
     """The SVG of each series' chart, by id: as drawn by an earlier build from the same
     series, or drawn now in a process of its own (so that this one never loads matplotlib)
-    and kept."""
+    and kept once the build succeeds."""
     from lscb_report.parallel import in_child
 
-    paths = {s.id: out / CACHE / "charts" / f"{_chart_key(s)}.svg" for s in series}
+    folder = pending.out / CACHE / "charts"
+    paths = {s.id: folder / f"{_chart_key(s)}.svg" for s in series}
     found = {id_: svg for id_, path in paths.items() if (svg := _read_chart(path)) is not None}
     missing = [s for s in series if s.id not in found]
     if missing:
         drawn = in_child(_draw_all, missing)
-        _tag(out)
         for id_, svg in drawn.items():
-            _write(paths[id_], f"{hashlib.sha256(svg.encode()).hexdigest()}\n{svg}".encode())
-        _prune(out / CACHE / "charts", "*.svg", CHARTS_KEPT)
+            pending.chart(paths[id_], svg)
         found |= drawn
     return found
 

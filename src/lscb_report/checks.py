@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
+from lscb_report.loading import MAX_BYTES
 from lscb_report.placeholders import unfilled
 from lscb_report.years import FinancialYear
 
@@ -191,18 +192,29 @@ CHECKS: list[Check] = [
 
 def all_checks() -> list[Check]:
     """The checks here and those of every rule module, which register their rules on import."""
-    from lscb_report import audience, budget, disclosure, figures, guidance, privacy, signoff
+    from lscb_report import (
+        audience,
+        budget,
+        disclosure,
+        figures,
+        guidance,
+        privacy,
+        safety,
+        signoff,
+    )
 
-    modules = (budget, disclosure, figures, privacy, audience, signoff, guidance)
+    modules = (budget, disclosure, figures, privacy, audience, signoff, guidance, safety)
     return [*CHECKS, *(check for module in modules for check in module.CHECKS)]
 
 
-def check_year(root: Path, year: FinancialYear) -> tuple[list[Problem], Checklist | None]:
+def check_year(
+    root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
+) -> tuple[list[Problem], Checklist | None]:
     """Every problem in a year's content, and the guidance checklist when every file could be
     read and validated (a checklist of part of the report would mislead)."""
     from lscb_report.content import gather
     from lscb_report.guidance import checklist
 
-    content, problems = gather(root, year)
+    content, problems = gather(root, year, max_file_size)
     whole = content is not None and content.complete
     return sorted(problems), (checklist(content) if whole and content else None)

@@ -13,7 +13,7 @@ import typer
 
 from lscb_report import __version__
 from lscb_report.errors import ReportError, as_json, errors_in, format_github, tally
-from lscb_report.loading import display_path
+from lscb_report.loading import MAX_BYTES, display_path
 from lscb_report.years import FinancialYear
 
 app = typer.Typer(
@@ -37,6 +37,15 @@ Year = Annotated[
 ]
 ContentDir = Annotated[Path, typer.Option("--content", help="The content folder.", file_okay=False)]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+MaxFileSize = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        min=1,
+        metavar="BYTES",
+        help="The largest content file or image read, in bytes; a larger one is a problem.",
+    ),
+]
 
 
 class CheckFormat(StrEnum):
@@ -72,6 +81,7 @@ def check(
         CheckFormat,
         typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
     ] = CheckFormat.text,
+    max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
     """Check a year's content and print every problem, without building anything.
 
@@ -80,7 +90,7 @@ def check(
     from lscb_report.checks import check_year
     from lscb_report.guidance import checklist_data, checklist_lines
 
-    problems, checklist = check_year(content, year)
+    problems, checklist = check_year(content, year, max_file_size)
     if strict:
         problems = [p.as_error() for p in problems]
     if output is CheckFormat.json:
@@ -161,6 +171,7 @@ def build(
         bool,
         typer.Option("--final", help="Refuse to build unless every section is approved."),
     ] = False,
+    max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
     """Build the executive summary and the annual report in Markdown, HTML and PDF.
 
@@ -180,6 +191,7 @@ def build(
         strict=strict,
         audience="board" if audience is AudienceChoice.board else "public",
         final=final,
+        max_file_size=max_file_size,
     )
     from lscb_report.console import (
         Steps,
@@ -192,6 +204,9 @@ def build(
     try:
         with Steps(error_console()) as steps:
             result = run_build(config, step=steps)
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing was written", err=True)
+        raise typer.Exit(130) from None
     except ReportError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from lscb_report.errors import Problem, ReportError, errors_in
-from lscb_report.loading import display_path, load_file
+from lscb_report.loading import MAX_BYTES, display_path, load_file
 from lscb_report.models import (
     Activity,
     Board,
@@ -52,6 +52,8 @@ class Content:
     previous_budget: Budget | None = None
     audience: str = "public"
     complete: bool = True  # every file was read and validated
+    max_file_size: int = MAX_BYTES
+    images: dict[str, str] = field(default_factory=dict)  # path in content -> data: URI
 
     def sections(self) -> list[SectionModel]:
         """The files that are sections of the report, each with its sign-off, in report order."""
@@ -73,11 +75,13 @@ class Content:
 class _Reader:
     """Reads files into models, keeping every problem instead of stopping at the first."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int = MAX_BYTES, root: Path | None = None) -> None:
         self.problems: list[Problem] = []
+        self.max_bytes = max_bytes
+        self.root = root
 
     def read(self, model: type[M], path: Path) -> M | None:
-        loaded, problems = load_file(path)
+        loaded, problems = load_file(path, max_bytes=self.max_bytes, inside=self.root)
         if loaded is None:
             self.problems += problems
             return None
@@ -131,13 +135,19 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return paths
 
 
-def load_content(root: Path, year: FinancialYear, audience: Audience = "public") -> Content:
+def load_content(
+    root: Path,
+    year: FinancialYear,
+    audience: Audience = "public",
+    max_file_size: int = MAX_BYTES,
+) -> Content:
     """Read, validate and cross-check a year's content; raise ReportError on any error.
 
     The content returned is ready to compile for the audience: small counts of children
     withheld, figures filled into prose, and (for the public) no embargoed review in it.
+    No file over ``max_file_size`` bytes is read.
     """
-    content, problems = gather(root, year)
+    content, problems = gather(root, year, max_file_size)
     if content is None or errors_in(problems):
         raise ReportError(problems)
     content.warnings = problems
@@ -155,7 +165,9 @@ def prepare(content: Content, audience: Audience) -> Content:
     return content
 
 
-def gather(root: Path, year: FinancialYear) -> tuple[Content | None, list[Problem]]:
+def gather(
+    root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
+) -> tuple[Content | None, list[Problem]]:
     """A year's content and every problem in it, each with its rule's severity for the board;
     no content when a file every year needs could not be read."""
     from lscb_report.checks import REQUIRED_FILES, check_content
@@ -172,7 +184,7 @@ def gather(root: Path, year: FinancialYear) -> tuple[Content | None, list[Proble
                 f"'lscb-report new {year} --from {year.previous()}'",
             )
         ]
-    reader = _Reader()
+    reader = _Reader(max_file_size, root)
     board = reader.required(Board, root / "board.yaml", "the content folder")
     glossary = reader.required(Glossary, root / "glossary.yaml", "the content folder")
     report = reader.required(Report, folder / "report.yaml")
@@ -216,6 +228,7 @@ def gather(root: Path, year: FinancialYear) -> tuple[Content | None, list[Proble
         cast(Metrics, metrics),
         previous_budget=_previous_budget(root, year),
         complete=not errors_in(reader.problems),
+        max_file_size=max_file_size,
     )
     problems = reader.problems + check_content(content, readable)
     if board is not None:
@@ -230,7 +243,7 @@ def _previous_budget(root: Path, year: FinancialYear) -> Budget | None:
     path = root / str(year.previous()) / "budget.yaml"
     if not path.is_file():
         return None
-    return _Reader().read(Budget, path)
+    return _Reader(root=root).read(Budget, path)
 
 
 def _activity_rank(kind: str) -> int:

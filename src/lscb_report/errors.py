@@ -21,7 +21,13 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}"
+        return f"{self.where}: {prefix}{self.message}"
+
+    @property
+    def where(self) -> str:
+        """file:line:column, or the file alone for a problem with no place in it (line 0),
+        such as a PDF engine's warning about a whole document."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
     def as_warning(self) -> Problem:
         """The same problem, downgraded to a warning."""
@@ -56,10 +62,8 @@ def _escape_property(text: str) -> str:
 def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command that annotates the problem's line."""
     file = _escape_property(problem.file)
-    return (
-        f"::{problem.severity} file={file},line={problem.line},col={problem.column}"
-        f"::{_escape_data(problem.message)}"
-    )
+    place = f",line={problem.line},col={problem.column}" if problem.line else ""
+    return f"::{problem.severity} file={file}{place}::{_escape_data(problem.message)}"
 
 
 def as_json(problems: list[Problem]) -> list[dict[str, object]]:

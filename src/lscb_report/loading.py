@@ -11,6 +11,7 @@ is expanded, so an alias bomb costs nothing.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,11 +107,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[Loaded | None, list[Problem]]:
-    """Read one YAML file; return its data or the problems that stop it being read."""
+def load_file(
+    path: Path, *, max_bytes: int = MAX_BYTES, inside: Path | None = None
+) -> tuple[Loaded | None, list[Problem]]:
+    """Read one YAML file; return its data or the problems that stop it being read. Only a
+    plain file is read (a pipe or device could make reading hang), only within ``inside``
+    when given, and never more than ``max_bytes`` of it."""
     name = display_path(path)
     try:
-        size = path.stat().st_size
+        if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+            return None, [Problem(name, 1, 1, _OUTSIDE)]
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(name, 1, 1, _NOT_A_FILE)]
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1) if info.st_size <= max_bytes else b""
+        size = max(info.st_size, len(raw))
         if size > max_bytes:
             return None, [
                 Problem(
@@ -121,10 +133,15 @@ def load_file(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[Loaded | None,
                     f"{max_bytes:,}; split it into smaller files",
                 )
             ]
-        raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(name, 1, 1, f"cannot be read: {error.strerror}")]
     return load_bytes(raw, name)
+
+
+_OUTSIDE = "is a link to a file outside the content folder; put the file itself here"
+_NOT_A_FILE = (
+    "is not a file that can be read (it is a folder, device or pipe); put a YAML file here"
+)
 
 
 def load_bytes(raw: bytes, name: str) -> tuple[Loaded | None, list[Problem]]:
@@ -211,6 +228,7 @@ _PARSER_WORDS = {
     "line up in the same column",
     "did not find expected '-' indicator": "the indentation is not even: items of a list must "
     "line up in the same column",
+    "exceeded maximum nesting depth": f"is nested more than {MAX_DEPTH} levels deep; flatten it",
 }
 
 

@@ -23,23 +23,13 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 from lscb_report.glossary import abbr_plugin
+from lscb_report.safety import safe_link
 from lscb_report.templating import slug, template_folders
 
-SAFE_SCHEMES = ("http:", "https:", "mailto:")
 CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
 FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
 
 ImageResolver = Callable[[str], str | None]
-
-
-_SIBLING = re.compile(r"[\w-]+(\.[\w-]+)*")
-
-
-def safe_link(url: str) -> bool:
-    """Whether a link may appear in output: http, https, mailto, in-document anchors, and
-    files beside the page (the index links the documents so)."""
-    lowered = url.strip().lower()
-    return lowered.startswith((*SAFE_SCHEMES, "#")) or bool(_SIBLING.fullmatch(lowered))
 
 
 @cache
@@ -86,7 +76,9 @@ def markdown_to_body(
     terms: Mapping[str, str] | None = None,
 ) -> str:
     """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
-    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``."""
+    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
+    is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
+    and is its description otherwise."""
     md = parser()
     tokens = md.parse(markdown, {"terms": terms or {}})
     _place_charts(tokens, charts or {})
@@ -95,7 +87,7 @@ def markdown_to_body(
             if child.type == "image":
                 src = str(child.attrs.get("src", ""))
                 resolved = images(src) if images else None
-                if resolved is None:
+                if resolved is None or not resolved.startswith("data:image/"):
                     child.type, child.tag, child.attrs = "text", "", {}
                     child.content = child.content or "image"
                     child.children = None

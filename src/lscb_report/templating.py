@@ -25,6 +25,7 @@ from lscb_report.errors import Problem, ReportError
 from lscb_report.glossary import spell_out
 from lscb_report.guidance import APPENDIX_MARK, appendix, checklist, edition_for
 from lscb_report.loading import display_path
+from lscb_report.safety import safe_markdown
 
 
 def _default_templates() -> Path:
@@ -215,7 +216,7 @@ def render_markdown(
         text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
     if APPENDIX_MARK in text:
         text = text.replace(APPENDIX_MARK, appendix(checklist(content), text))
-    return text
+    return safe_markdown(text)
 
 
 def _template_problem(file: str | None, line: int | None, message: str | None) -> Problem:

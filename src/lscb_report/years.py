@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_YEAR = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+FIRST, LAST = 1900, 2998
 
 
 @dataclass(frozen=True, order=True)
@@ -22,6 +23,11 @@ class FinancialYear:
         if not match:
             raise ValueError(f"'{text}' is not a financial year; write it like 2014-15")
         first = int(match.group(1))
+        if not FIRST <= first <= LAST:
+            raise ValueError(
+                f"'{text}' is not a financial year this tool can report on; "
+                f"use one from {cls(FIRST)} to {cls(LAST)}"
+            )
         if int(match.group(2)) != (first + 1) % 100:
             raise ValueError(
                 f"'{text}' is not a financial year: the years must follow each other, "
