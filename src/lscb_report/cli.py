@@ -36,6 +36,14 @@ Year = Annotated[
     typer.Argument(parser=_year, metavar="YEAR", help="The financial year, such as 2014-15."),
 ]
 ContentDir = Annotated[Path, typer.Option("--content", help="The content folder.", file_okay=False)]
+TemplatesDir = Annotated[
+    Path,
+    typer.Option(
+        "--templates",
+        file_okay=False,
+        help="The board's own templates, which override the defaults file by file.",
+    ),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 MaxFileSize = Annotated[
     int,
@@ -138,14 +146,7 @@ class AudienceChoice(StrEnum):
 def build(
     year: Year,
     content: ContentDir = Path("content"),
-    templates: Annotated[
-        Path,
-        typer.Option(
-            "--templates",
-            file_okay=False,
-            help="The board's own templates, which override the defaults file by file.",
-        ),
-    ] = Path("templates"),
+    templates: TemplatesDir = Path("templates"),
     out: Annotated[
         Path,
         typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
@@ -289,9 +290,7 @@ def serve(
         int, typer.Option("--port", min=0, max=65535, help="The port on 127.0.0.1 to serve on.")
     ] = 8000,
     content: ContentDir = Path("content"),
-    templates: Annotated[
-        Path, typer.Option("--templates", file_okay=False, help="The board's own templates.")
-    ] = Path("templates"),
+    templates: TemplatesDir = Path("templates"),
     out: Annotated[
         Path,
         typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
@@ -347,14 +346,7 @@ def diff(
         ),
     ],
     content: ContentDir = Path("content"),
-    templates: Annotated[
-        Path,
-        typer.Option(
-            "--templates",
-            file_okay=False,
-            help="The board's own templates, which override the defaults file by file.",
-        ),
-    ] = Path("templates"),
+    templates: TemplatesDir = Path("templates"),
     output: Annotated[
         DiffFormat,
         typer.Option("--format", help="text for a terminal, markdown for a pull request."),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -18,6 +17,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from lscb_report.errors import Problem
 from lscb_report.models import FileModel, Glossary
 from lscb_report.placeholders import PLACEHOLDER
+from lscb_report.positions import strings
 
 # A word of letters with at least two capitals and no more small letters than capitals, so
 # CSE, DfE and SCRs count and Westminster, McDonald and iPhone do not.
@@ -136,20 +136,6 @@ def unknown(text: str, terms: Iterable[str]) -> list[str]:
         if is_acronym(word) and known(word, glossary) is None and word not in found:
             found.append(word)
     return found
-
-
-def strings(
-    data: Any, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every text value in loaded YAML data, with its path."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, (*path, index))
 
 
 def abbr_plugin(md: MarkdownIt) -> None:
