@@ -58,7 +58,8 @@ def test_check_in_json_format(small: Path) -> None:
             "line": 8,
             "column": 14,
             "severity": "error",
-            "message": "established: expected a whole number, such as 2012, but found 'soon'",
+            "message": "established: expected a whole number written in digits, but found "
+            "'soon', for example: established: 2012",
             "rule": None,
         }
     ]

@@ -50,14 +50,14 @@ def test_every_problem_is_annotated_and_printed_in_plain_text(small: Path, edit:
     annotations = [line for line in lines if line.startswith("::")]
     plain = [line for line in lines if not line.startswith("::")]
     assert annotations == [
-        "::error file=content/board.yaml,line=8,col=14::established: expected a whole number, "
-        "such as 2012, but found '100%25'",
+        "::error file=content/board.yaml,line=8,col=14::established: expected a whole number "
+        "written in digits, but found '100%25', for example: established: 2012",
         "::error file=content/glossary.yaml,line=3,col=5::terms[0].trem: unknown key 'trem'; "
         "did you mean 'term'?",
     ]
     assert plain[:-1] == [
-        "content/board.yaml:8:14: established: expected a whole number, such as 2012, but "
-        "found '100%'",
+        "content/board.yaml:8:14: established: expected a whole number written in digits, but "
+        "found '100%', for example: established: 2012",
         "content/glossary.yaml:3:5: terms[0].trem: unknown key 'trem'; did you mean 'term'?",
     ]
     assert plain[-1] == "2020-21: 2 errors in 2 files"

@@ -48,8 +48,8 @@ def test_an_unknown_key_with_no_near_match_lists_the_allowed_ones(small: Path, e
         (
             "established: 2013",
             "established: twenty13",
-            "content/board.yaml:8:14: established: expected a whole number, such as 2012, but found "
-            "'twenty13'",
+            "content/board.yaml:8:14: established: expected a whole number written in digits, but "
+            "found 'twenty13', for example: established: 2012",
         ),
         (
             "meetings_per_year: 4",
@@ -89,8 +89,8 @@ def test_dates_amounts_and_booleans(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "budget.yaml", "amount: 50000.00", "amount: £50,000")
     assert problems(small) == [
         "content/2020-21/budget.yaml:2:15: illustrative: expected true or false, but found 'maybe'",
-        "content/2020-21/budget.yaml:11:15: income.lines[0].amount: expected an amount in pounds "
-        "written as digits, such as 12500.00 (no £ or commas), but found '£50,000'",
+        "content/2020-21/budget.yaml:11:15: income.lines[0].amount: expected a number written in "
+        "digits, such as 12500 or 12500.50 (no £, % or commas), but found '£50,000'",
         "content/2020-21/report.yaml:5:9: cover.date: expected a date written YYYY-MM-DD, such as "
         "2015-10-08, but found '14/09/2021'",
     ]
@@ -134,4 +134,20 @@ def test_a_year_with_no_content(small: Path) -> None:
     assert problems(small, FinancialYear.parse("2031-32")) == [
         "content/2031-32:1:1: there is no content for 2031-32; create it with "
         "'lscb-report new 2031-32 --from 2030-31'"
+    ]
+
+
+def test_a_date_that_is_not_in_the_calendar(small: Path, edit: Edit) -> None:
+    edit(small / "2020-21" / "report.yaml", "date: 2021-09-14", "date: 2021-02-30")
+    assert problems(small) == [
+        "content/2020-21/report.yaml:5:9: cover.date: '2021-02-30' is not a day in the calendar; "
+        "check the month and the day"
+    ]
+
+
+def test_a_figure_that_is_not_a_number(small: Path, edit: Edit) -> None:
+    edit(small / "2020-21" / "metrics.yaml", "2020-21: 140", "2020-21: [1, 2]")
+    assert problems(small) == [
+        "content/2020-21/metrics.yaml:15:16: series[0].values.2020-21: expected a number written in "
+        "digits, such as 12500 or 12500.50 (no £, % or commas), but found a list"
     ]

@@ -4,6 +4,7 @@ a policy manager can act on: at the file, line and column, saying what would be 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -45,7 +46,7 @@ def _problem(model: type[BaseModel], loaded: Loaded, detail: ErrorDetails) -> Pr
         message = f"'{path[-1]}' is missing; add it" + _example(model, path)
     else:
         mark = loaded.mark(path)
-        message = _describe(detail)
+        message = _describe(detail) + _example(model, path, kind)
     where = dotted(path)
     return Problem(loaded.file, mark.line, mark.column, f"{where}: {message}" if where else message)
 
@@ -80,7 +81,21 @@ def _unknown_key(model: type[BaseModel], path: Path_) -> str:
     return message
 
 
-def _example(model: type[BaseModel], path: Path_) -> str:
+_EXAMPLE_KINDS = (
+    "missing",
+    "int_parsing",
+    "int_type",
+    "int_from_float",
+    "decimal_parsing",
+    "decimal_type",
+    "bool_parsing",
+)
+
+
+def _example(model: type[BaseModel], path: Path_, kind: str = "missing") -> str:
+    """', for example: key: value', where the field gives an example and it would help."""
+    if kind not in _EXAMPLE_KINDS or not path or isinstance(path[-1], int):
+        return ""
     owner = _model_at(model, path[:-1])
     if owner is None:
         return ""
@@ -141,11 +156,11 @@ def _shown(value: Any) -> str:
 
 _EXPECTED = {
     "string_type": "text",
-    "int_parsing": "a whole number, such as 2012",
-    "int_type": "a whole number, such as 2012",
-    "int_from_float": "a whole number, such as 2012",
-    "decimal_parsing": "an amount in pounds written as digits, such as 12500.00 (no £ or commas)",
-    "decimal_type": "an amount in pounds written as digits, such as 12500.00 (no £ or commas)",
+    "int_parsing": "a whole number written in digits",
+    "int_type": "a whole number written in digits",
+    "int_from_float": "a whole number written in digits",
+    "decimal_parsing": "a number written in digits, such as 12500 or 12500.50 (no £, % or commas)",
+    "decimal_type": "a number written in digits, such as 12500 or 12500.50 (no £, % or commas)",
     "bool_parsing": "true or false",
     "bool_type": "true or false",
     "date_from_datetime_parsing": "a date written YYYY-MM-DD, such as 2015-10-08",
@@ -160,6 +175,8 @@ _EXPECTED = {
 
 def _describe(detail: ErrorDetails) -> str:
     kind, given, ctx = detail["type"], detail.get("input"), detail.get("ctx") or {}
+    if kind.startswith("date_") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(given)):
+        return f"{_shown(given)} is not a day in the calendar; check the month and the day"
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, but found {_shown(given)}"
     if kind == "literal_error":

@@ -88,10 +88,14 @@ class Board(FileModel):
     """The short form used in running text."""
     areas: list[str] = Field(min_length=1)
     """The local authority areas the board covers, one per line."""
-    established: int = Field(ge=1990, le=2100, description="The year the board was set up.")
+    established: int = Field(
+        ge=1990, le=2100, examples=[2012], description="The year the board was set up."
+    )
     chair: Person
     """The board's independent chair."""
-    meetings_per_year: int = Field(ge=1, le=52, description="The least number of full meetings.")
+    meetings_per_year: int = Field(
+        ge=1, le=52, examples=[4], description="The least number of full meetings."
+    )
     partners: list[Partner] = Field(min_length=1)
     """The partner agencies; their ids are used across the report."""
     groups: list[Group] = []
