@@ -4,12 +4,13 @@ one ``Content`` or raise one ``ReportError`` with every problem found."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from lscb_report.errors import Problem, ReportError, errors_in
-from lscb_report.loading import MAX_BYTES, display_path, load_file
+from lscb_report.loading import MAX_BYTES, Loaded, Path_, display_path, load_file
 from lscb_report.models import (
     Activity,
     Board,
@@ -65,6 +66,16 @@ class Content:
             self.budget,
         ]
         return [section for section in found if section is not None]
+
+    def section_texts(self) -> Iterator[tuple[SectionModel, Loaded, Path_, str]]:
+        """Every text value of every section file as it was read, with its file and path."""
+        from lscb_report.positions import strings
+
+        for section in self.sections():
+            loaded = section.loaded
+            if loaded is not None:
+                for path, text in strings(loaded.data):
+                    yield section, loaded, path, text
 
     def files(self) -> list[FileModel]:
         """Every file read for the year, in report order."""

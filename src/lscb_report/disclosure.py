@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lscb_report.checks import needs
 from lscb_report.errors import Problem
 from lscb_report.models import Metrics, Series
-from lscb_report.positions import problem_at, strings
+from lscb_report.positions import problem_at
 from lscb_report.rules import rule, tagged
 
 if TYPE_CHECKING:
@@ -131,22 +131,18 @@ def count_in_prose(match: re.Match[str], threshold: int) -> bool:
 def small_counts_in_prose(content: Content) -> Iterable[Problem]:
     """Prose does not state a count of children between 1 and the threshold."""
     threshold = content.board.rules.hide_counts_below
-    for model in content.sections():
-        loaded = model.loaded
-        if loaded is None:
-            continue
-        for path, text in strings(loaded.data):
-            for match in _COUNT.finditer(text):
-                if count_in_prose(match, threshold):
-                    yield problem_at(
-                        loaded,
-                        path,
-                        match.start(),
-                        f"'{match.group(0)}' is a count below {threshold}, which could identify "
-                        f"a child; write '{fewer_than(threshold)}' instead of the number, or put "
-                        "the figure in metrics.yaml (counts_children: true) and write {its-id}",
-                        IN_PROSE,
-                    )
+    for _, loaded, path, text in content.section_texts():
+        for match in _COUNT.finditer(text):
+            if count_in_prose(match, threshold):
+                yield problem_at(
+                    loaded,
+                    path,
+                    match.start(),
+                    f"'{match.group(0)}' is a count below {threshold}, which could identify "
+                    f"a child; write '{fewer_than(threshold)}' instead of the number, or put "
+                    "the figure in metrics.yaml (counts_children: true) and write {its-id}",
+                    IN_PROSE,
+                )
 
 
 WITHHELD = "withheld"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from lscb_report.checks import needs
 from lscb_report.errors import Problem
 from lscb_report.models import FileModel, pounds
-from lscb_report.positions import problem_at, strings
+from lscb_report.positions import problem_at
 from lscb_report.rules import rule
 
 if TYPE_CHECKING:
@@ -56,15 +56,11 @@ def figure_table(content: Content) -> dict[str, str]:
 def known_figures(content: Content) -> Iterable[Problem]:
     """Every {key} in prose names a figure the report has."""
     table = figure_table(content)
-    for model in content.sections():
-        loaded = model.loaded
-        if loaded is None:
-            continue
-        for path, text in strings(loaded.data):
-            for match in PLACEHOLDER.finditer(text):
-                key = match.group(1)
-                if key not in table:
-                    yield problem_at(loaded, path, match.start(), _unknown(key, table), KEY)
+    for _, loaded, path, text in content.section_texts():
+        for match in PLACEHOLDER.finditer(text):
+            key = match.group(1)
+            if key not in table:
+                yield problem_at(loaded, path, match.start(), _unknown(key, table), KEY)
 
 
 def _unknown(key: str, table: dict[str, str]) -> str:
@@ -77,13 +73,9 @@ def _unknown(key: str, table: dict[str, str]) -> str:
 def fill(content: Content) -> None:
     """Put each figure in place of its key, in every section's text (after checking)."""
     table = figure_table(content)
-    for model in content.sections():
-        loaded = model.loaded
-        if loaded is None:
-            continue
-        for path, text in strings(loaded.data):
-            if PLACEHOLDER.search(text):
-                _replace_at(model, path, table)
+    for model, _, path, text in list(content.section_texts()):
+        if PLACEHOLDER.search(text):
+            _replace_at(model, path, table)
 
 
 def _replace_at(model: FileModel, path: tuple[str | int, ...], table: dict[str, str]) -> None:
