@@ -44,7 +44,7 @@ def edit() -> Callable[[Path, str, str], None]:
 
 def found(content: Path, year: str = "2020-21") -> list[str]:
     """Every problem check finds in a year's content, as the user reads it."""
-    from lscb_report.checks import check_year
+    from lscb_report.rules.catalogue import check_year
     from lscb_report.years import FinancialYear
 
     problems, _ = check_year(content, FinancialYear.parse(year))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from lscb_report.safety import safe_link
-from lscb_report.scanning import scan
+from lscb_report.rules.safety import safe_link
+from lscb_report.rules.scanning import scan
 from tests.conftest import SMALL
 
 PRIORITY = Path("2020-21") / "priorities" / "01-neglect.yaml"

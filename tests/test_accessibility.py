@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from lscb_report.build import BuildConfig, build
+from lscb_report.build.config import BuildConfig
+from lscb_report.build.pipeline import build
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT, ROOT
 

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-import lscb_report.parallel
-import lscb_report.pdf
-from lscb_report.build import BuildConfig, build
-from lscb_report.cli import app
+import lscb_report.typeset.parallel
+import lscb_report.typeset.pdf
+from lscb_report.build.config import BuildConfig
+from lscb_report.build.pipeline import build
+from lscb_report.cli.app import app
 from lscb_report.errors import ReportError
 from lscb_report.years import FinancialYear
 from tests.conftest import SMALL
@@ -80,7 +81,7 @@ def test_a_template_error_leaves_the_last_good_report(built: Path) -> None:
 
 def failing_second(error: BaseException) -> Callable[[str], Any]:
     """The PDF engine, which succeeds with the first document and fails with the second."""
-    real, calls = lscb_report.pdf.html_to_pdf, []
+    real, calls = lscb_report.typeset.pdf.html_to_pdf, []
 
     def typeset(html: str, *args: Any, **kwargs: Any) -> Any:
         calls.append(html)
@@ -95,8 +96,12 @@ def test_a_pdf_engine_failure_leaves_the_last_good_report(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(built)
-    monkeypatch.setattr(lscb_report.parallel, "can_fork", lambda: False)  # fail in this process
-    monkeypatch.setattr(lscb_report.pdf, "html_to_pdf", failing_second(RuntimeError("engine")))
+    monkeypatch.setattr(
+        lscb_report.typeset.parallel, "can_fork", lambda: False
+    )  # fail in this process
+    monkeypatch.setattr(
+        lscb_report.typeset.pdf, "html_to_pdf", failing_second(RuntimeError("engine"))
+    )
     result = run()
     assert isinstance(result.exception, RuntimeError)  # a bug keeps its traceback
     assert_untouched(built, before)
@@ -106,8 +111,10 @@ def test_an_interrupt_while_typesetting_leaves_the_last_good_report(
     built: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(built)
-    monkeypatch.setattr(lscb_report.parallel, "can_fork", lambda: False)  # fail in this process
-    monkeypatch.setattr(lscb_report.pdf, "html_to_pdf", failing_second(KeyboardInterrupt()))
+    monkeypatch.setattr(
+        lscb_report.typeset.parallel, "can_fork", lambda: False
+    )  # fail in this process
+    monkeypatch.setattr(lscb_report.typeset.pdf, "html_to_pdf", failing_second(KeyboardInterrupt()))
     result = run()
     assert result.exit_code == 130
     assert result.output.splitlines()[-1] == "interrupted; nothing was written"

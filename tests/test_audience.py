@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
+from lscb_report.cli.app import app
 from tests.conftest import SMALL, found
 
 runner = CliRunner()

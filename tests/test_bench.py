@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bench.content import multiply_content
-from lscb_report.content import load_content
-from lscb_report.templating import render_markdown
+from lscb_report.render.templating import render_markdown
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT
 

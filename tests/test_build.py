@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
+from lscb_report.cli.app import app
 from tests.conftest import CONTENT
 
 runner = CliRunner()
@@ -156,7 +156,7 @@ def test_a_template_error_names_the_template_and_line(small: Path) -> None:
     result = runner.invoke(app, ["build", "2020-21", "--format", "md"])
     assert result.exit_code == 1
     assert result.output.splitlines()[-2] == (
-        "templates/executive-summary.md.j2:3:1: template error: 'lscb_report.models.year.Report "
+        "templates/executive-summary.md.j2:3:1: template error: 'lscb_report.content.models.year.Report "
         "object' has no attribute 'no_such_field'"
     )
 

@@ -12,10 +12,11 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from lscb_report import cache, parallel
-from lscb_report.build import BuildConfig
-from lscb_report.cli import app
-from lscb_report.pdf import Typeset
+from lscb_report.build import cache
+from lscb_report.build.config import BuildConfig
+from lscb_report.cli.app import app
+from lscb_report.typeset import parallel
+from lscb_report.typeset.pdf import Typeset
 from lscb_report.years import FinancialYear
 
 runner = CliRunner()
@@ -172,6 +173,10 @@ def test_the_keys_cover_the_tools_own_files_and_weasyprints_version() -> None:
 
     package = Path(lscb_report.__file__).parent
     files = cache.tool_files()
-    assert {package / "pdf.py", package / "parallel.py", package / "build.py"} <= set(files)
+    assert {
+        package / "typeset" / "pdf.py",
+        package / "typeset" / "parallel.py",
+        package / "build" / "pipeline.py",
+    } <= set(files)
     assert any(path.name == "style.css" for path in files)
     assert f"weasyprint-{version('weasyprint')}.dist-info" in cache.installed_packages()

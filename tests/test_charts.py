@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.charts import chart_svg, describe, figure
-from lscb_report.cli import app
-from lscb_report.models import Series
+from lscb_report.cli.app import app
+from lscb_report.content.models import Series
+from lscb_report.render.charts import chart_svg, describe, figure
 
 runner = CliRunner()
 Edit = Callable[[Path, str, str], None]
@@ -97,7 +97,7 @@ def test_the_svg_keeps_its_text_as_text_and_rebuilds_the_same() -> None:
         [
             sys.executable,
             "-c",
-            "from tests.test_charts import series; from lscb_report.charts import chart_svg; "
+            "from tests.test_charts import series; from lscb_report.render.charts import chart_svg; "
             "print(chart_svg(series({'2018-19': 120, '2019-20': 131, '2020-21': 140}, "
             "illustrative=True)), end='')",
         ],
@@ -134,7 +134,7 @@ def test_the_executive_summary_is_built_without_importing_the_charting_library(
     small: Path,
 ) -> None:
     code = (
-        "import sys; from lscb_report.cli import app; "
+        "import sys; from lscb_report.cli.app import app; "
         "sys.argv = ['lscb-report', 'build', '2020-21', '--format', 'html', "
         "'--document', 'executive-summary']\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"

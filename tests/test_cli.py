@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
+from lscb_report.cli.app import app
 
 runner = CliRunner()
 

@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from lscb_report.content.loading import MAX_DEPTH
 from lscb_report.errors import Problem, format_github
-from lscb_report.loading import MAX_DEPTH
 from tests.payload import PRIORITY, SUMMARY_LINE
 
 runner = CliRunner()
 
 
 def run(*args: str) -> Result:
-    from lscb_report.cli import app
+    from lscb_report.cli.app import app
 
     result = runner.invoke(app, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output

@@ -10,9 +10,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from lscb_report.build import Output
-from lscb_report.cli import app
-from lscb_report.console import Steps, outputs_table, warnings_summary
+from lscb_report.build.config import Output
+from lscb_report.cli.app import app
+from lscb_report.cli.console import Steps, outputs_table, warnings_summary
 from lscb_report.errors import Problem
 
 OUTPUTS = [
@@ -59,8 +59,8 @@ def test_the_table_of_what_was_written_in_plain_text() -> None:
     outputs_table(OUTPUTS, shown)
     assert out.getvalue().splitlines() == [
         "file                                      size  pages",
-        "build/2014-15/executive-summary.md     11.0 KB",
-        "build/2014-15/executive-summary.pdf    30.0 KB      5",
+        "build/2014-15/executive-summary.md       11 KB",
+        "build/2014-15/executive-summary.pdf      30 KB      5",
         "build/2014-15/index.html             800 bytes",
     ]
 
@@ -73,7 +73,7 @@ def test_the_table_of_what_was_written_on_a_terminal() -> None:
     assert [cell.strip() for cell in lines[2].strip("┃").split("┃")] == ["file", "size", "pages"]
     assert [cell.strip() for cell in lines[5].strip("│").split("│")] == [
         "build/2014-15/executive-summary.pdf",
-        "30.0 KB",
+        "30 KB",
         "5",
     ]
 
@@ -100,7 +100,7 @@ def test_build_ends_with_the_table(small: Path) -> None:
         "  writing executive-summary",
         "  writing annual-report",
     ]
-    assert lines[-4] == "file                                   size  pages"
+    assert lines[-4] == "file                                 size  pages"
     assert lines[-1].startswith("build/2020-21/index.html ")
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.diffing import Unit, units
-from lscb_report.diffview import word_diff
-from lscb_report.templating import DEFAULT_TEMPLATES
+from lscb_report.cli.app import app
+from lscb_report.commands.diffing import Unit, units
+from lscb_report.commands.diffview import word_diff
+from lscb_report.render.templating import DEFAULT_TEMPLATES
 from tests.conftest import SMALL
 
 runner = CliRunner()

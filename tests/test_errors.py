@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
+from lscb_report.cli.app import app
 from lscb_report.errors import Problem, format_github
 
 runner = CliRunner()

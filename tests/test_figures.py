@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from lscb_report.build import document_html
-from lscb_report.content import load_content
-from lscb_report.templating import render_markdown
+from lscb_report.render.pages import document_html
+from lscb_report.render.templating import render_markdown
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import found
 

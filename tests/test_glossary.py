@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.glossary import is_acronym, spell_out
-from lscb_report.markup import markdown_to_body
-from lscb_report.models import Glossary
+from lscb_report.cli.app import app
+from lscb_report.content.models import Glossary
+from lscb_report.render.markup import markdown_to_body
+from lscb_report.rules.glossary import is_acronym, spell_out
 
 runner = CliRunner()
 Edit = Callable[[Path, str, str], None]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.build import document_html
-from lscb_report.cli import app
-from lscb_report.content import load_content
-from lscb_report.guidance import EDITIONS, checklist, edition_for
-from lscb_report.templating import render_markdown
+from lscb_report.cli.app import app
+from lscb_report.render.pages import document_html
+from lscb_report.render.templating import render_markdown
+from lscb_report.rules.guidance import EDITIONS, checklist, edition_for
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT, found
 

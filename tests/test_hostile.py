@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner, Result
 
-from lscb_report.cli import app
-from lscb_report.pdf import RefusedFetch, html_to_pdf
+from lscb_report.cli.app import app
+from lscb_report.typeset.pdf import RefusedFetch, html_to_pdf
 from tests.conftest import SMALL
 from tests.payload import live_html, live_markdown, put
 from tests.test_safety import FILE, PNG

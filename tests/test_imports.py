@@ -25,7 +25,7 @@ def modules_after(*arguments: str, cwd: Path, path: Path | None = None) -> set[s
         "import atexit, json, sys\n"
         f"atexit.register(lambda: open({str(record)!r}, 'w').write(json.dumps(list(sys.modules))))\n"
         f"sys.argv = ['lscb-report', *{list(arguments)!r}]\n"
-        "from lscb_report.cli import main\n"
+        "from lscb_report.cli.app import main\n"
         "main()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(path)} if path else None
@@ -51,10 +51,10 @@ def test_a_rebuild_with_nothing_to_do_loads_neither_templates_nor_the_content_mo
 ) -> None:
     command = ("build", "2014-15", "--content", str(CONTENT), "--format", "md")
     first = modules_after(*command, cwd=tmp_path)
-    assert {"jinja2", "lscb_report.content"} <= first
+    assert {"jinja2", "lscb_report.content.reading"} <= first
     again = modules_after(*command, cwd=tmp_path)
-    assert "lscb_report.build" in again
-    assert again.isdisjoint({"jinja2", "markdown_it", "lscb_report.content", "weasyprint"})
+    assert "lscb_report.build.pipeline" in again
+    assert again.isdisjoint({"jinja2", "markdown_it", "lscb_report.content.reading", "weasyprint"})
 
 
 def test_charts_are_drawn_apart_and_kept_so_a_rebuild_needs_no_matplotlib(

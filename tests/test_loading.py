@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lscb_report.loading import Mark, load_bytes, load_file
+from lscb_report.content.loading import Mark, load_bytes, load_file
 
 
 def messages(source: bytes) -> list[str]:

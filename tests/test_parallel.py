@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from lscb_report import parallel
-from lscb_report.parallel import Typesetter, can_fork
-from lscb_report.pdf import RefusedFetch, Typeset
+from lscb_report.typeset import parallel
+from lscb_report.typeset.parallel import Typesetter, can_fork
+from lscb_report.typeset.pdf import RefusedFetch, Typeset
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="this platform typesets one at a time")
 

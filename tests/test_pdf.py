@@ -13,9 +13,10 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from lscb_report.build import BuildConfig, build
-from lscb_report.cli import app
-from lscb_report.templating import DOCUMENTS
+from lscb_report.build.config import BuildConfig
+from lscb_report.build.pipeline import build
+from lscb_report.cli.app import app
+from lscb_report.render.templating import DOCUMENTS
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lscb_report.loading import Loaded, Mark, load_bytes
-from lscb_report.positions import locate, strings
+from lscb_report.content.loading import Loaded, Mark, load_bytes
+from lscb_report.content.positions import locate, strings
 
 TEXT = """\
 literal: |

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-from lscb_report.cli import app
-from lscb_report.loading import load_bytes
-from lscb_report.markup import markdown_to_body
-from lscb_report.safety import safe_markdown
-from lscb_report.scanning import scan
+from lscb_report.cli.app import app
+from lscb_report.content.loading import load_bytes
+from lscb_report.render.markup import markdown_to_body
+from lscb_report.rules.safety import safe_markdown
+from lscb_report.rules.scanning import scan
 from tests.payload import PRIORITY, live_html, live_markdown, put
 
 runner = CliRunner()

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lscb_report.build import BuildConfig, build
+from lscb_report.build.config import BuildConfig
+from lscb_report.build.pipeline import build
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT, ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.rules import all_rules
+from lscb_report.cli.app import app
+from lscb_report.rules.catalogue import RULES
 from tests.conftest import found
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ def severity(small: Path, edit: Edit, settings: str) -> None:
 
 
 def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
-    rules = all_rules()
+    rules = RULES
     assert {r.severity for r in rules.values()} == {"error", "warning"}
     assert [r for r in rules if rules[r].severity == "warning"] == [
         "embargo-ended",
@@ -87,5 +87,5 @@ def test_a_severity_must_be_error_or_warning(small: Path, edit: Edit) -> None:
 
 def test_the_readme_lists_every_rule_with_its_default() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    for rule in all_rules().values():
+    for rule in RULES.values():
         assert f"| `{rule.id}` | {rule.severity} | {rule.summary} |" in readme, rule.id

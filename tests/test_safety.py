@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.markup import markdown_to_body
-from lscb_report.safety import MAX_TEXT, link_problem, safe_markdown
-from lscb_report.scanning import scan
+from lscb_report.cli.app import app
+from lscb_report.render.markup import markdown_to_body
+from lscb_report.rules.safety import MAX_TEXT, link_problem, safe_markdown
+from lscb_report.rules.scanning import scan
 from tests.payload import PRIORITY, line_of, live_markdown, put
 
 runner = CliRunner()

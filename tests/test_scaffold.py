@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.content import load_content
+from lscb_report.cli.app import app
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import ROOT
 from tests.test_schemas import errors

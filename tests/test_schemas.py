@@ -12,9 +12,9 @@ import yaml
 from jsonschema import Draft7Validator
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.loading import load_bytes
-from lscb_report.schemas import MODELINE, kind_of, schema_texts
+from lscb_report.cli.app import app
+from lscb_report.content.loading import load_bytes
+from lscb_report.content.schemas import MODELINE, kind_of, schema_texts
 from tests.conftest import CONTENT, ROOT, SMALL
 
 runner = CliRunner()

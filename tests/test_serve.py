@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lscb_report.build import BuildConfig
-from lscb_report.cli import app
-from lscb_report.serve import Preview
+from lscb_report.build.config import BuildConfig
+from lscb_report.cli.app import app
+from lscb_report.commands.serve import Preview
 from lscb_report.years import FinancialYear
 
 YEAR = FinancialYear.parse("2020-21")

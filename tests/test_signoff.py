@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from lscb_report.cli import app
-from lscb_report.content import load_content
-from lscb_report.templating import render_markdown
+from lscb_report.cli.app import app
+from lscb_report.render.templating import render_markdown
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import found
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lscb_report.content import load_content
 from lscb_report.errors import ReportError
+from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 
 YEAR = FinancialYear.parse("2020-21")

@@ -15,7 +15,7 @@ import pytest
 import typer.main
 import yaml
 
-from lscb_report.cli import app
+from lscb_report.cli.app import app
 from tests.conftest import ROOT
 
 GITHUB = ROOT / ".github"

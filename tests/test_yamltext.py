@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lscb_report.loading import load_bytes
-from lscb_report.yamltext import Note, document
+from lscb_report.content.loading import load_bytes
+from lscb_report.content.yamltext import Note, document
 
 
 def read(text: str) -> Any:

@@ -1,5 +1,5 @@
 """Allow ``python -m lscb_report``."""
 
-from lscb_report.cli import main
+from lscb_report.cli.app import main
 
 main()

@@ -1,0 +1,1 @@
+"""The commands beside build: serve, new, diff and their helpers."""

@@ -1,0 +1,1 @@
+"""Files to ``Content``: strict YAML with positions, the content model, validation."""

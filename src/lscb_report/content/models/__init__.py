@@ -1,0 +1,86 @@
+"""The content model: what each YAML file may hold, with the types a person would expect.
+
+Every model forbids unknown keys, so a misspelt key is reported rather than ignored.
+Prose fields hold Markdown. Each section has a ``summary`` (printed in the executive
+summary) and a ``body`` (printed in the full annual report).
+"""
+
+from lscb_report.content.models.base import (
+    FileModel,
+    Markdown,
+    Model,
+    Money,
+    Section,
+    SignOff,
+    SignOffField,
+    Slug,
+    YearKey,
+)
+from lscb_report.content.models.board import (
+    Board,
+    Glossary,
+    Group,
+    Partner,
+    PartnerKind,
+    Person,
+    RuleSettings,
+    Term,
+)
+from lscb_report.content.models.figures import (
+    Budget,
+    Contribution,
+    Expenditure,
+    Income,
+    Metrics,
+    Series,
+    Spend,
+)
+from lscb_report.content.models.year import (
+    Activity,
+    ActivityKind,
+    CaseReview,
+    Cover,
+    Implications,
+    NextPriority,
+    OtherFunctions,
+    PracticeArea,
+    Priority,
+    Report,
+)
+
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "Board",
+    "Budget",
+    "CaseReview",
+    "Contribution",
+    "Cover",
+    "Expenditure",
+    "FileModel",
+    "Glossary",
+    "Group",
+    "Implications",
+    "Income",
+    "Markdown",
+    "Metrics",
+    "Model",
+    "Money",
+    "NextPriority",
+    "OtherFunctions",
+    "Partner",
+    "PartnerKind",
+    "Person",
+    "PracticeArea",
+    "Priority",
+    "Report",
+    "RuleSettings",
+    "Section",
+    "Series",
+    "SignOff",
+    "SignOffField",
+    "Slug",
+    "Spend",
+    "Term",
+    "YearKey",
+]

@@ -1,0 +1,129 @@
+"""A year's figures: budget.yaml and metrics.yaml."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from lscb_report.content.models.base import (
+    FileModel,
+    Markdown,
+    Model,
+    Money,
+    SignOffField,
+    Slug,
+    YearKey,
+)
+from lscb_report.numbers import figure
+
+# --- YEAR/budget.yaml ---------------------------------------------------------------------
+
+
+class Contribution(Model):
+    """One partner's contribution to the budget."""
+
+    partner: Slug
+    """The id of a partner from board.yaml."""
+    amount: Money
+    """The partner's contribution in pounds, such as 95000.00."""
+
+
+class Spend(Model):
+    """One item of the board's spending."""
+
+    item: str
+    """What the money was spent on."""
+    amount: Money
+    """The amount spent in pounds, such as 45000.00."""
+
+
+class Income(Model):
+    """The partners' contributions and their total."""
+
+    lines: list[Contribution] = Field(min_length=1)
+    """Each partner's contribution."""
+    total: Money
+    """The sum of the lines, in pounds."""
+
+
+class Expenditure(Model):
+    """The board's spending and its total."""
+
+    lines: list[Spend] = Field(min_length=1)
+    """Each item of spending."""
+    total: Money
+    """The sum of the lines, in pounds."""
+
+
+class Budget(FileModel):
+    """content/YEAR/budget.yaml: contributions by partner and what was spent."""
+
+    illustrative: bool = Field(description="True where the figures are not the published ones.")
+    summary: Markdown
+    """What the executive summary says about the budget."""
+    body: Markdown
+    """What the annual report's budget chapter says."""
+    brought_forward: Money = Decimal(0)
+    """The balance brought forward from the year before, in pounds."""
+    income: Income
+    """Contributions from the partners."""
+    expenditure: Expenditure
+    """What the board spent."""
+    carried_forward: Money
+    """Brought forward plus income less expenditure, in pounds."""
+    sign_off: SignOffField = None
+
+
+# --- YEAR/metrics.yaml --------------------------------------------------------------------
+
+
+class Series(Model):
+    """A named series of figures by financial year."""
+
+    id: Slug
+    """A short id that sections use to show these figures."""
+    title: str = Field(min_length=1)
+    """What is counted, as a table heading; the chart's caption and alt text start with it."""
+    unit: Literal["count", "percent", "pounds"]
+    """count, percent or pounds."""
+    source: str
+    """Where the figures come from."""
+    illustrative: bool
+    """true when the figures are not the board's published data; the report then says so."""
+    chart: Literal["bar", "line"] = "bar"
+    """bar or line."""
+    values: dict[YearKey, Decimal | None] = Field(min_length=1)
+    """The figure for each year, such as 2014-15: 25; leave a year empty when not yet known."""
+    counts_children: bool | None = Field(
+        default=None, description="Whether the figures are counts of children (a count must say)."
+    )
+    total_of: list[Slug] = Field(
+        default=[], description="Ids of the series this one is the total of, year by year."
+    )
+    _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def hide(self, year: str, text: str) -> None:
+        """Withhold the figure for a year, to be shown as text (such as 'fewer than 5')."""
+        self._hidden[year] = text
+        self.values[year] = None
+
+    @property
+    def hidden(self) -> dict[str, str]:
+        """The years whose figures are withheld, with what is shown instead."""
+        return dict(self._hidden)
+
+    def text(self, year: str, sign: bool = True) -> str:
+        """The figure for a year as the report prints it (a percentage without its sign
+        where a table's heading gives it)."""
+        if year in self._hidden:
+            return self._hidden[year]
+        return figure(self.values.get(year), self.unit, sign=sign)
+
+
+class Metrics(FileModel):
+    """content/YEAR/metrics.yaml: named series of figures by year."""
+
+    series: list[Series] = []
+    """Named series of figures, each by year."""

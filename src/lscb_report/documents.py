@@ -1,3 +1,0 @@
-"""The documents a report is made of, named as their templates and output files are."""
-
-DOCUMENTS = ("executive-summary", "annual-report")

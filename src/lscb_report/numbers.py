@@ -1,0 +1,36 @@
+"""Numbers as the report and the tool write them: money, figures and file sizes. One of
+each, shared by prose, tables, charts, the budget's messages and the console."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+UNKNOWN = "not yet known"
+
+
+def money(amount: Decimal, *, pence: bool = False) -> str:
+    """Pounds with thousands separators: £12,500 (pence only where there are some, or always
+    with ``pence``: £12,500.00, as a budget's messages quote an amount)."""
+    text = f"£{amount:,.2f}"
+    return text if pence else text.removesuffix(".00")
+
+
+def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
+    """A figure as the report prints it: 1,650, 12.5% or £12,500 (a percentage without its
+    sign where a table's heading gives it)."""
+    if value is None:
+        return UNKNOWN
+    if unit == "pounds":
+        return money(value)
+    if unit == "percent":
+        return f"{value:,}{'%' if sign else ''}"
+    return f"{value:,}"
+
+
+def size(count: int) -> str:
+    """A file's size as a person reads it: 812 bytes, 97 KB, 1.3 MB."""
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:,.0f} KB"
+    return f"{count / 1048576:,.1f} MB"

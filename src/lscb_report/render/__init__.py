@@ -1,0 +1,1 @@
+"""``Content`` to Markdown to HTML: templates, prose, charts, pages."""

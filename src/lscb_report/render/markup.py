@@ -1,0 +1,203 @@
+"""Markdown to HTML with markdown-it-py: raw HTML off, tables, heading anchors, and links
+limited to safe schemes. The page around the body comes from an autoescaping template, with
+the stylesheet and fonts inline so the file stands alone."""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
+
+from lscb_report.render.headings import slug
+from lscb_report.render.templating import template_folders
+from lscb_report.rules.glossary import abbr_plugin
+from lscb_report.rules.safety import safe_link
+
+CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
+FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
+
+ImageResolver = Callable[[str], str | None]
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The Markdown parser, built once."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    anchors_plugin(md, min_level=1, max_level=4, slug_func=_anchor)
+    for name in CONTAINERS:
+        container_plugin(md, name, render=_container)
+    abbr_plugin(md)
+    md.add_render_rule("chart", _render_chart)
+    return md
+
+
+def _anchor(title: str) -> str:
+    return slug(title)
+
+
+def _container(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    token = tokens[idx]
+    if token.nesting == 1:
+        name = token.info.strip().split(" ", 1)[0]
+        role = ' role="note"' if name in ("note", "draft", "restricted") else ""
+        tag = {"contents": "nav", "figure": "figure"}.get(name, "div")
+        label = ' aria-label="Contents"' if name == "contents" else ""
+        return f'<{tag} class="{name}"{role}{label}>\n'
+    opening = next(
+        t
+        for t in reversed(tokens[:idx])
+        if t.type.endswith("_open") and t.type.startswith("container_") and t.level == token.level
+    )
+    name = opening.info.strip().split(" ", 1)[0]
+    return {"contents": "</nav>\n", "figure": "</figure>\n"}.get(name, "</div>\n")
+
+
+def markdown_to_body(
+    markdown: str,
+    images: ImageResolver | None = None,
+    *,
+    charts: Mapping[str, str] | None = None,
+    terms: Mapping[str, str] | None = None,
+) -> str:
+    """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
+    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
+    is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
+    and is its description otherwise."""
+    md = parser()
+    tokens = md.parse(markdown, {"terms": terms or {}})
+    _place_charts(tokens, charts or {})
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "image":
+                src = str(child.attrs.get("src", ""))
+                resolved = images(src) if images else None
+                if resolved is None or not resolved.startswith("data:image/"):
+                    child.type, child.tag, child.attrs = "text", "", {}
+                    child.content = child.content or "image"
+                    child.children = None
+                else:
+                    child.attrs["src"] = resolved
+    for token in tokens:
+        if token.type == "th_open":
+            token.attrSet("scope", "col")
+    html: str = md.renderer.render(tokens, md.options, {})
+    return html
+
+
+def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
+    """In each ``::: figure ID`` whose chart is drawn, the first paragraph becomes the
+    caption and the second, the chart in words, becomes the chart with those words as its
+    alternative text."""
+    for index, token in enumerate(tokens):
+        if token.type != "container_figure_open":
+            continue
+        words = token.info.split()
+        if len(words) < 2 or words[1] not in charts:
+            continue
+        paragraphs = [
+            i
+            for i in range(index + 1, len(tokens))
+            if tokens[i].type == "paragraph_open" and tokens[i].level == token.level + 1
+        ][:2]
+        if len(paragraphs) < 2:
+            continue
+        caption, text = paragraphs
+        tokens[caption].tag = tokens[caption + 2].tag = "figcaption"
+        chart = Token("chart", "img", 0, level=token.level + 1)
+        chart.attrs = {"class": "chart", "src": charts[words[1]], "alt": _plain(tokens[text + 1])}
+        tokens[text : text + 3] = [chart]
+
+
+def _plain(inline: Token) -> str:
+    """The text of an inline token, without its markup."""
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
+def _render_chart(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    attrs = tokens[idx].attrs
+    return (
+        f'<img class="chart" src="{escapeHtml(str(attrs["src"]))}" '
+        f'alt="{escapeHtml(str(attrs["alt"]))}">\n'
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the page template needs besides the body."""
+
+    title: str
+    document: str
+    description: str
+    lang: str = "en-GB"
+    draft: bool = False
+    restricted: bool = False
+
+
+def html_page(
+    body: str, page: Page, templates: Path | None, extra: dict[str, Any], *, screen: bool = True
+) -> str:
+    """The whole self-contained HTML file; ``screen=False`` leaves out the screen-only rules
+    for the PDF engine, which does not read media queries."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+    )
+    sheets = ["style.css", "screen.css"] if screen else ["style.css"]
+    if page.draft:
+        sheets.append("draft.css")
+    if page.restricted:
+        sheets.append("restricted.css")
+    css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
+    return env.get_template("page.html.j2").render(
+        body=Markup(body), page=page, css=Markup(css), **extra
+    )
+
+
+def _template_text(templates: Path | None, name: str) -> str:
+    """A file from the first templates folder that has it, or nothing."""
+    for folder in template_folders(templates):
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8")
+    return ""
+
+
+_FONT_NAME = re.compile(r"-(\d00)-(normal|italic)$")
+
+
+def fonts_css(templates: Path | None) -> str:
+    """@font-face rules for every font in the first fonts folder found, inline."""
+    for folder in template_folders(templates):
+        fonts = sorted(p for p in (folder / "fonts").glob("*") if p.suffix in FONT_TYPES)
+        if fonts:
+            return "".join(_font_face(path) for path in fonts)
+    return ""
+
+
+def _font_face(path: Path) -> str:
+    match = _FONT_NAME.search(path.stem)
+    weight, style = match.groups() if match else ("400", "normal")
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("data:{FONT_TYPES[path.suffix]};base64,{data}"); }}\n'
+    )

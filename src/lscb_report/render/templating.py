@@ -1,0 +1,179 @@
+"""Jinja templates to Markdown: the documents' text, compiled from the content.
+
+Templates come from the board's own templates folder first, file by file, then from the
+defaults shipped with the tool. Undefined names are errors, and every value from YAML is
+either escaped for Markdown (``md``) or passed through ``prose``, which keeps it inside the
+part of the document it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+
+from lscb_report.content.loading import display_path
+from lscb_report.content.reading import Content
+from lscb_report.errors import Problem, ReportError
+from lscb_report.numbers import figure, money
+from lscb_report.render.appendix import APPENDIX_MARK, appendix
+from lscb_report.render.charts import describe
+from lscb_report.render.documents import DOCUMENTS as DOCUMENTS
+from lscb_report.render.headings import contents
+from lscb_report.rules import signoff
+from lscb_report.rules.glossary import spell_out
+from lscb_report.rules.guidance import checklist, edition_for
+from lscb_report.rules.safety import safe_markdown
+
+
+def _default_templates() -> Path:
+    """The shipped templates: inside the installed package, or at the top of a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "templates"
+    return packaged if packaged.is_dir() else package.parents[1] / "templates"
+
+
+DEFAULT_TEMPLATES = _default_templates()
+CONTENTS_MARK = "\x00contents\x00"
+
+_parser = MarkdownIt("commonmark").enable("table")
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|~&#])")
+_LINE_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
+_CONTAINER_FENCE = re.compile(r"^(\s*)(:::)", re.MULTILINE)
+
+
+def template_folders(templates: Path | None) -> list[Path]:
+    """Where templates are looked up, the board's own first."""
+    folders = [templates] if templates is not None and templates.is_dir() else []
+    return [*folders, DEFAULT_TEMPLATES]
+
+
+def environment(templates: Path | None) -> jinja2.Environment:
+    """The Jinja environment for Markdown documents."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=md, prose=prose, inline=inline, longdate=longdate, money=money)
+    env.filters.update(figure=figure, describe=describe)
+    env.filters.update(section_name=signoff.name)
+    env.tests.update(approved=signoff.approved)
+    return env
+
+
+def md(value: object) -> str:
+    """Text from YAML, escaped so that it stays text in Markdown."""
+    text = " ".join(str(value).split())
+    text = _ESCAPE.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\\\1", text)
+
+
+def prose(text: str, top: int = 3) -> str:
+    """Markdown prose from YAML, with headings moved down to level ``top`` or below and each
+    paragraph on one line, so it cannot change the structure around it."""
+    text = _CONTAINER_FENCE.sub(r"\1\\\2", text.strip())
+    lines = text.splitlines()
+    tokens = _parser.parse(text)
+    edits: list[tuple[int, int, str]] = []
+    for index, token in enumerate(tokens):
+        if token.map is None or token.level != 0:
+            continue
+        start, end = token.map
+        if token.type == "heading_open":
+            level = min(6, max(top, int(token.tag[1]) + top - 1))
+            edits.append((start, end, "#" * level + " " + tokens[index + 1].content))
+        elif token.type == "paragraph_open":
+            edits.append((start, end, " ".join(line.strip() for line in lines[start:end])))
+    for start, end, replacement in reversed(edits):
+        lines[start:end] = [replacement]
+    return "\n".join(lines)
+
+
+def inline(text: str) -> str:
+    """Prose squeezed onto one line, for a list item or table cell."""
+    return " ".join(text.split())
+
+
+def longdate(day: date) -> str:
+    """A date as a council writes it: Thursday 8th October 2015."""
+    suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    return f"{day:%A} {day.day}{suffix} {day:%B %Y}"
+
+
+class Numbering:
+    """Numbers paragraphs within sections (1.1, 1.2 ...), as a committee report does."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def __call__(self, text: str, section: object) -> str:
+        key = str(section)
+        out = []
+        lines = prose(text, top=4).split("\n")
+        tokens = _parser.parse("\n".join(lines))
+        starts = {t.map[0] for t in tokens if t.type == "paragraph_open" and t.level == 0 and t.map}
+        for number, line in enumerate(lines):
+            if number in starts:
+                self.counts[key] = self.counts.get(key, 0) + 1
+                line = f"**{key}.{self.counts[key]}** {line}"
+            out.append(line)
+        return "\n".join(out)
+
+
+def render_markdown(
+    content: Content, document: str, templates: Path | None, extra: dict[str, Any] | None = None
+) -> str:
+    """The Markdown of one document."""
+    env = environment(templates)
+    context: dict[str, Any] = {
+        "content": content,
+        "board": content.board,
+        "report": content.report,
+        "year": content.year,
+        "para": Numbering(),
+        "contents": lambda: CONTENTS_MARK,
+        "guidance": edition_for(content),
+        "guidance_appendix": lambda: APPENDIX_MARK,
+        **(extra or {}),
+    }
+    name = f"{document}.md.j2"
+    try:
+        text = env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise ReportError(
+            [_template_problem(error.filename, error.lineno, error.message)]
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = spell_out(text, content.glossary)
+    if CONTENTS_MARK in text:
+        text = text.replace(CONTENTS_MARK, contents(text, CONTENTS_MARK))
+    if APPENDIX_MARK in text:
+        text = text.replace(APPENDIX_MARK, appendix(checklist(content), text))
+    return safe_markdown(text)
+
+
+def _template_problem(file: str | None, line: int | None, message: str | None) -> Problem:
+    where = display_path(Path(file)) if file else "templates"
+    return Problem(where, line or 1, 1, f"template error: {message}")
+
+
+def _failing_frame(error: BaseException, name: str) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed, from the traceback."""
+    tb = error.__traceback__
+    found: tuple[str | None, int | None] = (name, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

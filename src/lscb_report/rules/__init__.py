@@ -1,0 +1,1 @@
+"""``Content`` to problems, and the safeguarding transforms that prepare it for an audience."""

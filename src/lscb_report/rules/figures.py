@@ -1,0 +1,119 @@
+"""Figures in prose by key: ``{fgm-referrals}`` is that series' figure for the reporting year,
+``{fgm-referrals.2013-14}`` its figure for another year, and ``{budget.income.total}``,
+``{budget.expenditure.total}``, ``{budget.brought_forward}``, ``{budget.carried_forward}`` and
+``{budget.income.PARTNER}`` the budget's. ``\\{`` writes a brace.
+
+The compiler fills them in after small numbers are withheld, so prose says "fewer than 5"
+wherever a table does. Content is never evaluated as a template: a placeholder is looked up
+in a table of figures, and a key that is not there is an error at its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from lscb_report.content.models import FileModel
+from lscb_report.content.positions import problem_at
+from lscb_report.errors import Problem
+from lscb_report.numbers import money
+from lscb_report.rules.registry import needs, rule
+
+if TYPE_CHECKING:
+    from lscb_report.content.reading import Content
+
+M = TypeVar("M", bound=FileModel)
+KEY = rule("figure-key", "a figure written in prose as {key} is one the report has")
+PLACEHOLDER = re.compile(r"(?<!\\)\{([a-z0-9][a-z0-9._-]*)\}")
+_HOW = (
+    "write {metric-id} or {metric-id.YEAR} for a figure in metrics.yaml, or {budget.income.total}, "
+    "{budget.expenditure.total}, {budget.brought_forward}, {budget.carried_forward} or "
+    "{budget.income.PARTNER}; write \\{ for a brace"
+)
+
+
+def figure_table(content: Content) -> dict[str, str]:
+    """Every figure prose can name, as the report prints it."""
+    table: dict[str, str] = {}
+    year = str(content.year)
+    for series in content.metrics.series:
+        for key in series.values:
+            table[f"{series.id}.{key}"] = series.text(key)
+        if year in series.values:
+            table[series.id] = series.text(year)
+    budget = content.budget
+    table["budget.income.total"] = money(budget.income.total)
+    table["budget.expenditure.total"] = money(budget.expenditure.total)
+    table["budget.brought_forward"] = money(budget.brought_forward)
+    table["budget.carried_forward"] = money(budget.carried_forward)
+    for line in budget.income.lines:
+        table.setdefault(f"budget.income.{line.partner}", money(line.amount))
+    return table
+
+
+@needs("metrics", "budget")
+def known_figures(content: Content) -> Iterable[Problem]:
+    """Every {key} in prose names a figure the report has."""
+    table = figure_table(content)
+    for _, loaded, path, text in content.section_texts():
+        for match in PLACEHOLDER.finditer(text):
+            key = match.group(1)
+            if key not in table:
+                yield problem_at(loaded, path, match.start(), _unknown(key, table), KEY.id)
+
+
+def _unknown(key: str, table: dict[str, str]) -> str:
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.75)
+    if close:
+        return f"{{{key}}} is not a figure the report has; did you mean {{{close[0]}}}?"
+    return f"{{{key}}} is not a figure the report has; {_HOW}"
+
+
+def fill(content: Content) -> Content:
+    """The content with each figure in place of its key, in every section's text (after
+    checking); the sections that change are copies, the others are shared."""
+    table = figure_table(content)
+    changed: dict[int, FileModel] = {}
+    for model, _, path, text in content.section_texts():
+        if PLACEHOLDER.search(text):
+            copy = changed.setdefault(id(model), model.model_copy(deep=True))
+            _replace_at(copy, path, table)
+
+    def filled(model: M) -> M:
+        return cast(M, changed.get(id(model), model))
+
+    return replace(
+        content,
+        report=filled(content.report),
+        priorities=[filled(p) for p in content.priorities],
+        activities=[filled(a) for a in content.activities],
+        reviews=[filled(r) for r in content.reviews],
+        budget=filled(content.budget),
+    )
+
+
+def _replace_at(model: FileModel, path: tuple[str | int, ...], table: dict[str, str]) -> None:
+    """Fill the placeholders of the model's value at path (the model's own, stripped text)."""
+    owner: Any = model
+    for part in path[:-1]:
+        owner = (
+            owner[part]
+            if isinstance(part, int) or isinstance(owner, dict)
+            else getattr(owner, part)
+        )
+    last = path[-1]
+    if isinstance(last, int) or isinstance(owner, dict):
+        owner[last] = _filled(owner[last], table)
+    else:
+        setattr(owner, last, _filled(getattr(owner, last), table))
+
+
+def _filled(text: str, table: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+
+
+CHECKS = [known_figures]
+RULES = [KEY]

@@ -1,0 +1,1 @@
+"""HTML to PDF: the only stage that imports WeasyPrint."""
