@@ -18,7 +18,7 @@ from lscb_report.cli.app import app
 from lscb_report.typeset.pdf import RefusedFetch, html_to_pdf
 from tests.conftest import SMALL
 from tests.payload import live_html, live_markdown, put
-from tests.test_safety import FILE, PNG
+from tests.rules.test_safety import FILE, PNG
 
 runner = CliRunner()
 CORPUS = Path(__file__).parent / "hostile"

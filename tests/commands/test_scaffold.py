@@ -12,7 +12,7 @@ from lscb_report.cli.app import app
 from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
 from tests.conftest import ROOT
-from tests.test_schemas import errors
+from tests.content.test_schemas import errors
 
 runner = CliRunner()
 YEAR, BEFORE = FinancialYear.parse("2015-16"), FinancialYear.parse("2014-15")

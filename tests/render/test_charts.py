@@ -97,14 +97,14 @@ def test_the_svg_keeps_its_text_as_text_and_rebuilds_the_same() -> None:
         [
             sys.executable,
             "-c",
-            "from tests.test_charts import series; from lscb_report.render.charts import chart_svg; "
+            "from tests.render.test_charts import series; from lscb_report.render.charts import chart_svg; "
             "print(chart_svg(series({'2018-19': 120, '2019-20': 131, '2020-21': 140}, "
             "illustrative=True)), end='')",
         ],
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[2],
     )
     assert again.stdout == svg
 

@@ -113,5 +113,5 @@ def test_every_command_has_an_example_in_its_help(command: str) -> None:
 
 @pytest.mark.parametrize("command", ["check", "build", "new", "serve", "schema"])
 def test_the_readme_lists_every_command(command: str) -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"    lscb-report {command} " in readme

@@ -138,7 +138,7 @@ def unknown_css(small: Path) -> Path:
     """A board stylesheet with a property the engine does not know."""
     templates = small.parent / "templates"
     templates.mkdir()
-    default = Path(__file__).parents[1] / "templates" / "style.css"
+    default = Path(__file__).parents[2] / "templates" / "style.css"
     (templates / "style.css").write_text(default.read_text() + "\np { colour: red; }\n")
     return templates
 
