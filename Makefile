@@ -21,6 +21,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check bench
 	$(VENV)/bin/ruff format --check bench
 

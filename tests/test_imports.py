@@ -77,3 +77,35 @@ def test_charts_are_drawn_apart_and_kept_so_a_rebuild_needs_no_matplotlib(
     modules_after(*command, cwd=sample.parent, path=broken.parent)
     assert "Working Together 2015 sets out" in html.read_text()
     assert re.findall(r'src="(data:image/svg[^"]+)"', html.read_text()) == charts
+
+
+def test_the_layers_hold_and_no_package_has_an_import_cycle() -> None:
+    """import-linter's contracts (pyproject.toml): stages import only the stages before
+    them, checking never reaches the PDF engine or matplotlib, and no cycle anywhere."""
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[1],
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 3 kept, 0 broken." in done.stdout
+
+
+def test_the_catalogue_alone_knows_every_rule() -> None:
+    """RULES is complete after importing the catalogue, whatever was imported before it."""
+    script = (
+        "import lscb_report.rules.registry, lscb_report.rules.checks\n"
+        "from lscb_report.rules.catalogue import RULES\n"
+        "print(len(RULES))\n"
+    )
+    alone = subprocess.run(
+        [sys.executable, "-c", "from lscb_report.rules.catalogue import RULES; print(len(RULES))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after_others = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert alone.stdout.strip() == after_others.stdout.strip() == "26"
