@@ -51,36 +51,6 @@ def errors_in(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(problem: Problem) -> str:
-    """A GitHub Actions workflow command that annotates the problem's line."""
-    file = _escape_property(problem.file)
-    place = f",line={problem.line},col={problem.column}" if problem.line else ""
-    return f"::{problem.severity} file={file}{place}::{_escape_data(problem.message)}"
-
-
-def as_json(problems: list[Problem]) -> list[dict[str, object]]:
-    """Problems as plain data for other tools."""
-    return [
-        {
-            "file": p.file,
-            "line": p.line,
-            "column": p.column,
-            "severity": p.severity,
-            "message": p.message,
-            "rule": p.rule,
-        }
-        for p in sorted(problems)
-    ]
-
-
 def tally(problems: list[Problem]) -> str:
     """'2 errors and 1 warning in 2 files', or 'no problems'."""
     errors = sum(p.severity == "error" for p in problems)

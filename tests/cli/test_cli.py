@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
@@ -76,3 +77,17 @@ def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "2014-15", "--content", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "there is no content for 2014-15" in result.output
+
+
+def test_schema_out_under_a_file_is_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["schema", "--out", "notes.txt/schemas"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "notes.txt/schemas: cannot write the schemas here (Not a directory); choose another "
+        "--out folder",
+        "schemas: 1 error in 1 file; nothing was written",
+    ]

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from lscb_report.cli.problems import format_github
 from lscb_report.content.loading import MAX_DEPTH
-from lscb_report.errors import Problem, format_github
+from lscb_report.errors import Problem
 from tests.payload import PRIORITY, SUMMARY_LINE
 
 runner = CliRunner()

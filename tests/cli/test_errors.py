@@ -9,7 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
-from lscb_report.errors import Problem, format_github
+from lscb_report.cli.problems import format_github
+from lscb_report.errors import Problem
 
 runner = CliRunner()
 Edit = Callable[[Path, str, str], None]

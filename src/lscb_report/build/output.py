@@ -51,6 +51,7 @@ def _put(folder: Path, files: dict[str, bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
+
 def write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     """Put files into folder all at once, keeping the folder's other files.
 

@@ -99,7 +99,9 @@ def _build(
     files["index.html"] = index_html(content, files, pages, config.folder, config.templates)
     step("writing files")
     write_report(config.folder, files)
-    outputs = [Output(config.folder / name, len(data), pages.get(name)) for name, data in files.items()]
+    outputs = [
+        Output(config.folder / name, len(data), pages.get(name)) for name, data in files.items()
+    ]
     return BuildResult(outputs, warnings)
 
 
@@ -136,15 +138,17 @@ def _print_html(
     if "pdf" not in config.formats:
         return {}
     return {
-        document: document_html(content, document, markdown, config.templates, screen=False, draw=draw)
+        document: document_html(
+            content, document, markdown, config.templates, screen=False, draw=draw
+        )
         for document, markdown in markdowns.items()
     }
 
 
 def _markdowns(content: Content, config: BuildConfig, step: Step) -> dict[str, str]:
     """Each document's Markdown."""
-    from lscb_report.rules.audience import restricted_banner
     from lscb_report.render.templating import render_markdown
+    from lscb_report.rules.audience import restricted_banner
 
     markdowns = {}
     for document in config.documents:
@@ -229,5 +233,3 @@ def _refuse_overlap(folder: Path, content: Path) -> None:
             "and replacing it would delete content; choose another --out folder, such as build"
         )
         raise ReportError([Problem(display_path(folder), 0, 0, message)])
-
-

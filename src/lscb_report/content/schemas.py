@@ -16,6 +16,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from lscb_report.content.loading import display_path
 from lscb_report.content.models import (
     Activity,
     Board,
@@ -27,6 +28,7 @@ from lscb_report.content.models import (
     Priority,
     Report,
 )
+from lscb_report.errors import Problem, ReportError
 
 MODELINE = "# yaml-language-server: $schema="
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -91,12 +93,18 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    """Write every schema into out; return the files written."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write every schema into out; return the files written. A folder that cannot be
+    written is a ReportError."""
     written = []
-    for name, text in schema_texts().items():
-        (out / name).write_text(text, encoding="utf-8")
-        written.append(out / name)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in schema_texts().items():
+            (out / name).write_text(text, encoding="utf-8")
+            written.append(out / name)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot write the schemas here ({reason}); choose another --out folder"
+        raise ReportError([Problem(display_path(out), 0, 0, message)]) from None
     return written
 
 

@@ -23,7 +23,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 from lscb_report.render.headings import slug
-from lscb_report.render.templating import template_folders
+from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link
 
@@ -168,9 +168,8 @@ def html_page(
     if page.restricted:
         sheets.append("restricted.css")
     css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
-    return env.get_template("page.html.j2").render(
-        body=Markup(body), page=page, css=Markup(css), **extra
-    )
+    context = {"body": Markup(body), "page": page, "css": Markup(css), **extra}
+    return render_template(env, "page.html.j2", context)
 
 
 def _template_text(templates: Path | None, name: str) -> str:

@@ -15,7 +15,7 @@ from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
 from lscb_report.render.documents import DOCUMENTS, FORMATS, TITLES
 from lscb_report.render.markup import Page, html_page, markdown_to_body
-from lscb_report.render.templating import environment
+from lscb_report.render.templating import environment, render_template
 from lscb_report.rules.audience import restricted_banner
 from lscb_report.rules.glossary import acronyms
 
@@ -80,11 +80,8 @@ def index_html(
                         "pages": pages.get(name),
                     }
                 )
-    markdown = (
-        environment(templates)
-        .get_template("index.md.j2")
-        .render(board=content.board, year=content.year, report=content.report, rows=rows)
-    )
+    context = {"board": content.board, "year": content.year, "report": content.report}
+    markdown = render_template(environment(templates), "index.md.j2", {**context, "rows": rows})
     if content.audience == "board":
         markdown = restricted_banner() + markdown
     page = Page(

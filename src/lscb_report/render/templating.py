@@ -144,15 +144,7 @@ def render_markdown(
         "guidance_appendix": lambda: APPENDIX_MARK,
         **(extra or {}),
     }
-    name = f"{document}.md.j2"
-    try:
-        text = env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as error:
-        raise ReportError(
-            [_template_problem(error.filename, error.lineno, error.message)]
-        ) from None
-    except jinja2.UndefinedError as error:
-        raise ReportError([_template_problem(*_failing_frame(error, name), str(error))]) from None
+    text = render_template(env, f"{document}.md.j2", context)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     text = spell_out(text, content.glossary)
     if CONTENTS_MARK in text:
@@ -162,15 +154,39 @@ def render_markdown(
     return safe_markdown(text)
 
 
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """A template rendered. An error of the template's own (its syntax, a name or include it
+    lacks, a failure while it runs) is a ReportError naming the template file and line; an
+    error raised outside any template is the tool's bug and keeps its traceback."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        problem = _template_problem(error.filename, error.lineno, error.message)
+    except jinja2.TemplateNotFound as error:
+        file, line = _failing_frame(error)
+        message = f"there is no template '{error.name}' in the templates folder or the defaults"
+        problem = _template_problem(file or name, line, message)
+    except jinja2.UndefinedError as error:
+        file, line = _failing_frame(error)
+        problem = _template_problem(file or name, line, str(error))
+    except Exception as error:
+        file, line = _failing_frame(error)
+        if file is None:
+            raise
+        problem = _template_problem(file, line, f"{error} ({type(error).__name__})")
+    raise ReportError([problem])
+
+
 def _template_problem(file: str | None, line: int | None, message: str | None) -> Problem:
     where = display_path(Path(file)) if file else "templates"
     return Problem(where, line or 1, 1, f"template error: {message}")
 
 
-def _failing_frame(error: BaseException, name: str) -> tuple[str | None, int | None]:
-    """The template file and line where rendering failed, from the traceback."""
+def _failing_frame(error: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where rendering failed, from the traceback: the innermost
+    frame of a template, or None where no template was running."""
     tb = error.__traceback__
-    found: tuple[str | None, int | None] = (name, None)
+    found: tuple[str | None, int | None] = (None, None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):

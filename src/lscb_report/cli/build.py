@@ -1,0 +1,95 @@
+"""lscb-report build: the documents in Markdown, HTML and PDF."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, TemplatesDir, Year
+from lscb_report.cli.problems import reporting
+from lscb_report.content.loading import MAX_BYTES
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class Document(StrEnum):
+    executive_summary = "executive-summary"
+    annual_report = "annual-report"
+
+
+class AudienceChoice(StrEnum):
+    public = "public"
+    board = "board"
+
+
+def build(
+    year: Year,
+    content: ContentDir = Path("content"),
+    templates: TemplatesDir = Path("templates"),
+    out: Annotated[
+        Path,
+        typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
+    ] = Path("build"),
+    formats: Annotated[
+        list[Format] | None,
+        typer.Option("--format", help="Formats to write (repeat for more); all by default."),
+    ] = None,
+    documents: Annotated[
+        list[Document] | None,
+        typer.Option("--document", help="Documents to write (repeat for more); both by default."),
+    ] = None,
+    strict: Strict = False,
+    audience: Annotated[
+        AudienceChoice,
+        typer.Option(
+            "--audience",
+            help="public (embargoed reviews left out) or board (included, every page marked "
+            "RESTRICTED, written to OUT/YEAR-board).",
+        ),
+    ] = AudienceChoice.public,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Refuse to build unless every section is approved."),
+    ] = False,
+    max_file_size: MaxFileSize = MAX_BYTES,
+) -> None:
+    """Build the executive summary and the annual report in Markdown, HTML and PDF.
+
+    Example: lscb-report build 2014-15 --format html --document annual-report
+    """
+    from lscb_report.build.config import BuildConfig
+    from lscb_report.build.pipeline import build as run_build
+    from lscb_report.render.documents import DOCUMENTS, FORMATS
+
+    config = BuildConfig(
+        year=year,
+        content=content,
+        templates=templates,
+        out=out,
+        formats=tuple(f.value for f in formats) if formats else FORMATS,
+        documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
+        strict=strict,
+        audience="board" if audience is AudienceChoice.board else "public",
+        final=final,
+        max_file_size=max_file_size,
+    )
+    from lscb_report.cli.console import (
+        Steps,
+        error_console,
+        output_console,
+        outputs_table,
+        warnings_summary,
+    )
+
+    with reporting(year, "{tally}; nothing was written"), Steps(error_console()) as steps:
+        result = run_build(config, step=steps)
+    for line in warnings_summary(result.warnings, str(year)):
+        typer.echo(line, err=True)
+    outputs_table(result.outputs, output_console())
