@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from lscb_report.build import cache
+from lscb_report.build import cache, fingerprint
 from lscb_report.build.config import BuildConfig
 from lscb_report.cli.app import app
 from lscb_report.typeset import parallel
@@ -139,7 +139,7 @@ def test_every_input_is_in_the_fingerprint(
     templates.mkdir()
     (templates / "style.css").write_text("p { color: black; }\n")
     config = BuildConfig(FinancialYear.parse(YEAR), small, templates)
-    before = cache.fingerprint(config)
+    before = fingerprint.fingerprint(config)
     if change == "content":
         budget = small / YEAR / "budget.yaml"
         budget.write_text(budget.read_text() + "\n")
@@ -151,7 +151,7 @@ def test_every_input_is_in_the_fingerprint(
         config = BuildConfig(FinancialYear.parse(YEAR), small, templates, formats=("md",))
     else:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1444262400")
-    assert cache.fingerprint(config) != before
+    assert fingerprint.fingerprint(config) != before
 
 
 def test_a_pdf_key_depends_on_the_html_its_date_and_source_date_epoch(
@@ -172,11 +172,11 @@ def test_the_keys_cover_the_tools_own_files_and_weasyprints_version() -> None:
     import lscb_report
 
     package = Path(lscb_report.__file__).parent
-    files = cache.tool_files()
+    files = fingerprint.tool_files()
     assert {
         package / "typeset" / "pdf.py",
         package / "typeset" / "parallel.py",
         package / "build" / "pipeline.py",
     } <= set(files)
     assert any(path.name == "style.css" for path in files)
-    assert f"weasyprint-{version('weasyprint')}.dist-info" in cache.installed_packages()
+    assert f"weasyprint-{version('weasyprint')}.dist-info" in fingerprint.installed_packages()

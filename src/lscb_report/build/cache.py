@@ -25,14 +25,12 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import lscb_report
+from lscb_report.build.fingerprint import environment, tool_digest
 from lscb_report.errors import Problem
 from lscb_report.typeset.pdf import Typeset
 
@@ -41,95 +39,11 @@ if TYPE_CHECKING:
     from lscb_report.content.models import Series
 
 CACHE = ".cache"
-VERSION = b"lscb-report cache 1\n"
 PDFS_KEPT = 8
 CHARTS_KEPT = 64
-HASHED_UP_TO = 64 * 1024 * 1024
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lscb-report's cache: safe to delete.\n"
 
 Output = tuple[str, int, int | None]
-
-
-def _files(root: Path) -> list[Path]:
-    """Every plain file under a folder (through links, each folder once), in a stable order,
-    compiled bytecode left out; pipes and devices are never read."""
-    found, seen = [], set()
-    for folder, folders, names in os.walk(root, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen or os.path.basename(folder) == "__pycache__":
-            folders[:] = []
-            continue
-        seen.add(real)
-        found += [path for name in names if (path := Path(folder, name)).is_file()]
-    return sorted(found)
-
-
-def _add_files(digest: Any, root: Path, files: list[Path]) -> None:
-    """Files, by path relative to root and content, into a running hash. A file too large
-    for any build to read counts by its size and modification time, so that hashing stays
-    quick whatever the folder holds."""
-    for path in files:
-        name = path.relative_to(root).as_posix().encode()
-        info = path.stat()
-        if info.st_size > HASHED_UP_TO:
-            mark = b"%d:%d" % (info.st_size, info.st_mtime_ns)
-        else:
-            with path.open("rb") as handle:
-                mark = hashlib.file_digest(handle, "sha256").digest()
-        digest.update(b"%d:%s:%d:" % (len(name), name, len(mark)) + mark)
-
-
-def _add_tree(digest: Any, root: Path) -> None:
-    """Every file under a folder into a running hash (a missing folder counts too)."""
-    if root.is_dir():
-        _add_files(digest, root, _files(root))
-    else:
-        digest.update(b"\0missing\0" + str(root).encode())
-
-
-def tool_files() -> list[Path]:
-    """The tool's own files: its code and its default templates, CSS and fonts."""
-    package = Path(lscb_report.__file__).parent
-    checkout_templates = package.parents[1] / "templates"  # the defaults in a source checkout
-    extra = _files(checkout_templates) if checkout_templates.is_dir() else []
-    return _files(package) + extra
-
-
-def installed_packages() -> list[str]:
-    """The installed distributions, with their versions, as their metadata folders are named."""
-    names = []
-    for entry in sys.path:
-        folder = Path(entry or ".")
-        if folder.is_dir():
-            names += sorted(p.name for p in folder.iterdir() if p.suffix in _METADATA)
-    return names
-
-
-@cache
-def tool_digest() -> bytes:
-    """The tool's own files, the installed packages and their versions, and Python's."""
-    digest = hashlib.sha256(VERSION + sys.version.encode())
-    _add_files(digest, Path("/"), tool_files())
-    digest.update("\n".join(installed_packages()).encode())
-    return digest.digest()
-
-
-_METADATA = (".dist-info", ".egg-info")
-
-
-def _environment() -> bytes:
-    return os.environ.get("SOURCE_DATE_EPOCH", "").strip().encode()
-
-
-def fingerprint(config: BuildConfig) -> str:
-    """A key for everything a build of ``config`` reads."""
-    # The working folder too: problems name files relative to it.
-    where = f"{Path.cwd()}\0{config!r}".encode()
-    digest = hashlib.sha256(tool_digest() + _environment() + where)
-    _add_tree(digest, config.content)
-    if config.templates is not None:
-        _add_tree(digest, config.templates)
-    return digest.hexdigest()
 
 
 def _folder_hashes(folder: Path) -> dict[str, str]:
@@ -175,7 +89,7 @@ def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: lis
 
 def pdf_key(html: str, created: date) -> str:
     """The key of a PDF typeset from this HTML, its fonts dated ``created``."""
-    digest = hashlib.sha256(tool_digest() + _environment() + b"\0pdf\0")
+    digest = hashlib.sha256(tool_digest() + environment() + b"\0pdf\0")
     digest.update(created.isoformat().encode() + b"\0")
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()

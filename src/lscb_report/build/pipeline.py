@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.build import cache
 from lscb_report.build.config import BuildConfig, BuildResult, Output
+from lscb_report.build.fingerprint import fingerprint
 from lscb_report.build.output import write_report
 from lscb_report.content.loading import display_path
 from lscb_report.errors import Problem, ReportError
@@ -38,7 +39,7 @@ Draw = Callable[["Series"], str]
 
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
     """Compile the documents and write them; raise ReportError on any problem."""
-    key = cache.fingerprint(config)
+    key = fingerprint(config)
     kept = _unchanged(config, key)
     if kept is not None:
         step("nothing has changed since the last build; the outputs are up to date")
