@@ -109,3 +109,13 @@ def test_the_catalogue_alone_knows_every_rule() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert alone.stdout.strip() == after_others.stdout.strip() == "26"
+
+
+def test_check_loads_only_the_content_and_rules_stages_and_the_command_line(
+    tmp_path: Path,
+) -> None:
+    loaded = modules_after("check", "2014-15", "--content", str(CONTENT), cwd=tmp_path)
+    ours = {name for name in loaded if name.startswith("lscb_report.")}
+    stages = {name.split(".")[1] for name in ours}
+    assert stages <= {"cli", "content", "rules", "errors", "numbers", "years"}, stages
+    assert {"content", "rules"} <= stages
