@@ -19,7 +19,8 @@ def appendix(checklist: Checklist, markdown: str) -> str:
     found = headings(markdown)
     edition = checklist.edition
     rows = [
-        f"| {edition.title} asks that the report | Source | Where this report does so |",
+        f"| {edition.title[:1].upper()}{edition.title[1:]} asks that the report | Source "
+        "| Where this report does so |",
         "| --- | --- | --- |",
     ]
     for item in checklist.items:

@@ -51,22 +51,31 @@ def in_force(year: FinancialYear) -> Edition:
 def named_edition(board: Board, year: FinancialYear) -> Edition | None:
     """The edition board.yaml names for a year: its one edition, or the history's entry with
     the latest first year not after the year; None where it names none (or none known)."""
+    entry = _named_entry(board, year)
+    return None if entry is None else entry[1]
+
+
+def _named_entry(board: Board, year: FinancialYear) -> tuple[str | None, Edition] | None:
+    """The history's key (None for one edition named for every year) and the edition that
+    board.yaml names for a year, if any."""
     chosen = board.rules.guidance
     if isinstance(chosen, str):
-        return EDITIONS.get(chosen)
-    history = sorted((first, edition) for first, edition in _history(chosen or {}) if first <= year)
-    return EDITIONS[history[-1][1]] if history else None
+        return (None, EDITIONS[chosen]) if chosen in EDITIONS else None
+    history = sorted(entry for entry in _history(chosen or {}) if entry[0] <= year)
+    if not history:
+        return None
+    _, key, edition = history[-1]
+    return key, EDITIONS[edition]
 
 
-def _history(chosen: dict[str, str]) -> list[tuple[FinancialYear, str]]:
-    """The entries of a regime history that name a year and an edition correctly."""
-    entries = []
-    for year, edition in chosen.items():
-        try:
-            entries.append((FinancialYear.parse(year), edition))
-        except ValueError:
-            continue
-    return [(year, edition) for year, edition in entries if edition in EDITIONS]
+def _history(chosen: dict[str, str]) -> list[tuple[FinancialYear, str, str]]:
+    """The entries of a regime history that name a year and an edition correctly: each first
+    year, its key as written, and the edition."""
+    return [
+        (FinancialYear.parse(key), key, edition)
+        for key, edition in chosen.items()
+        if _not_a_year(key) is None and edition in EDITIONS
+    ]
 
 
 def checklist(content: Content) -> Checklist:
@@ -107,11 +116,12 @@ def setting_problems(board: Board, year: FinancialYear) -> Iterable[Problem]:
             yield board.problem(
                 path, f"there is no edition '{name}' of the guidance; the editions are: {known}"
             )
-    edition = named_edition(board, year)
-    if edition is not None and edition.first_year > year.first:
+    entry = _named_entry(board, year)
+    if entry is not None and entry[1].first_year > year.first:
+        key, edition = entry
         start = FinancialYear(edition.first_year)
         yield board.problem(
-            ("rules", "guidance"),
+            ("rules", "guidance") + ((key,) if key else ()),
             f"{edition.title} applies to reports from {start} on, so {year} cannot be held to "
             f"it: name the edition in force in {year}",
         )
@@ -131,8 +141,8 @@ def checklist_lines(checklist: Checklist) -> list[str]:
     its files; then what the edition is said to ask that no source here confirmed."""
     edition = checklist.edition
     lines = [
-        f"{edition.title}, {edition.part}: {checklist.met} of {len(checklist.items)} "
-        "requirements met",
+        f"{_capital(edition.title)}, {edition.part}: {checklist.met} of "
+        f"{len(checklist.items)} requirements met",
         f"  source: {edition.source.cited()}",
     ]
     for item in checklist.items:
@@ -150,6 +160,11 @@ def checklist_lines(checklist: Checklist) -> list[str]:
     for what in edition.unverified:
         lines.append(f"  [not checked] {what}")
     return lines
+
+
+def _capital(text: str) -> str:
+    """A title to start a line: 'the Care Act 2014' as 'The Care Act 2014'."""
+    return text[:1].upper() + text[1:]
 
 
 def checklist_data(checklist: Checklist) -> dict[str, object]:

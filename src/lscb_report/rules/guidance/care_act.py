@@ -30,7 +30,7 @@ from lscb_report.rules.registry import rule
 if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
-TITLE = "The Care Act 2014"
+TITLE = "the Care Act 2014"
 ADDRESS = "https://www.legislation.gov.uk/ukpga/2014/23/schedule/2/paragraph/4/enacted"
 
 

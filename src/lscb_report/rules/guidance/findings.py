@@ -75,7 +75,14 @@ def priorities_say(title: str, field: str, asks: str, write: str, found_by: Rule
 
     def assess(content: Content) -> Finding:
         if not content.priorities:
-            return unmet(title, content.report, ("next_year_priorities",), asks, found_by)
+            folder = display_path(content.root / str(content.year) / "priorities")
+            message = (
+                f"{title} asks that the report {asks}; the year has no priority: add each as "
+                "priorities/NN-name.yaml"
+            )
+            return Finding(
+                (), Problem(f"{folder}/01-priority.yaml", 1, 1, message, rule=found_by.id)
+            )
         for priority in content.priorities:
             if blank(getattr(priority, field)):
                 return unmet(title, priority, (field,), f"{asks}; write {write}", found_by)

@@ -43,7 +43,7 @@ REQUIREMENTS = (
     Requirement(
         PERIOD,
         "Report on the activity the safeguarding partners have undertaken in a 12-month period",
-        names_year(TITLE, "report on the activity undertaken in a 12-month period", PERIOD),
+        names_year(TITLE, "cover the activity undertaken in a 12-month period", PERIOD),
     ),
     Requirement(
         ACTIVITY,
