@@ -225,8 +225,12 @@ def test_the_care_act_appendix_cites_each_paragraph(small: Path, edit: Edit) -> 
     )
     address = "https://www.legislation.gov.uk/ukpga/2014/23/schedule/2/paragraph/4/enacted"
     assert (
-        "| say what each member has done during the year to implement the strategy | [Schedule "
-        f"2, paragraph 4(1)(c)]({address}) | Not yet met. |"
+        "| say what each member has done during the year to implement the strategy | Schedule 2, "
+        "paragraph 4(1)(c) | Not yet met. |"
+    ) in appendix
+    assert (
+        "The text of the Care Act 2014, Schedule 2, paragraph 4, is published at "
+        f"[legislation.gov.uk]({address})."
     ) in appendix
     assert "(not checked)" not in appendix
     html = document_html(content, "annual-report", markdown, None)

@@ -3,6 +3,8 @@ the document that meet it, found among the document's own headings."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lscb_report.render.headings import headings, plain_title
 from lscb_report.rules.guidance.base import Checklist, Place, Source
 
@@ -29,16 +31,22 @@ def appendix(checklist: Checklist, markdown: str) -> str:
         where = "; ".join(links) if item.finding.met else "Not yet met."
         source = _source(edition.source_of(item.requirement))
         rows.append(f"| {text[0].lower()}{text[1:]} | {source} | {where} |")
+    if edition.source.address:
+        host = (urlsplit(edition.source.address).hostname or "").removeprefix("www.")
+        rows += [
+            "",
+            f"The text of {edition.title}, {edition.part}, is published at [{host}]"
+            f"({edition.source.address}).",
+        ]
     if not all(edition.source_of(item.requirement).verified for item in checklist.items):
         rows += ["", UNCHECKED]
     return "\n".join(rows)
 
 
 def _source(source: Source) -> str:
-    """A requirement's source as the appendix cites it: its part, linked to its address where
-    known, and a note where its wording was not checked against the published text."""
-    part = f"[{source.part}]({source.address})" if source.address else source.part
-    return part if source.verified else f"{part} (not checked)"
+    """A requirement's source as the appendix cites it: its part, and a note where its wording
+    was not checked against the published text (the address is given once, under the table)."""
+    return source.part if source.verified else f"{source.part} (not checked)"
 
 
 def _link(place: Place, found: list[tuple[int, str, str]]) -> str:
