@@ -236,3 +236,20 @@ def test_the_care_act_appendix_cites_each_paragraph(small: Path, edit: Edit) -> 
     html = document_html(content, "annual-report", markdown, None)
     anchors = re.findall(r"\]\(#([^)]+)\)", appendix)
     assert anchors and all(f'id="{anchor}"' in html for anchor in anchors)
+
+
+@pytest.mark.parametrize(
+    ("guidance", "sentence"),
+    [
+        ("care-act-2014", "As the Care Act 2014 requires, this report is submitted to:"),
+        ("working-together-2015", "As Working Together to Safeguard Children 2015 requires, this"),
+        ("working-together-2018", "This report is submitted to:"),
+    ],
+)
+def test_the_recipients_chapter_names_the_edition_only_where_it_names_them(
+    small: Path, edit: Edit, guidance: str, sentence: str
+) -> None:
+    name(small, edit, f"guidance: {guidance}")
+    markdown = render_markdown(load_content(small, YEAR), "annual-report", None)
+    chapter = markdown.split("Who receives this report\n\n")[1]
+    assert chapter.startswith(sentence)
