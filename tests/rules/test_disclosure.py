@@ -122,7 +122,7 @@ def test_the_withheld_figure_reaches_no_output(small: Path) -> None:
 
 
 def test_the_threshold_is_the_boards(small: Path, edit: Edit) -> None:
-    edit(small / "board.yaml", "groups:", "rules:\n  hide_counts_below: 11\ngroups:")
+    edit(small / "board.yaml", "rules:\n", "rules:\n  hide_counts_below: 11\n")
     markdown = render_markdown(load_content(small, YEAR), "annual-report", None)
     assert "| 2018-19 | fewer than 11 |" in markdown
     assert "up from fewer than 11 in 2018-19" in markdown

@@ -34,6 +34,7 @@ def test_check_2014_15_strict_passes_and_prints_the_checklist(
     lines = [line.replace("content/2014-15/", "2014-15/") for line in result.output.splitlines()]
     assert lines == [
         "Working Together to Safeguard Children 2015, chapter 3: 7 of 7 requirements met",
+        "  source: chapter 3: wording not checked against the published text",
         "  [met] Assess the performance and effectiveness of local services, rigorously and "
         "transparently",
         "      2014-15/priorities/01-early-help.yaml",
@@ -164,11 +165,15 @@ def test_the_appendix_links_each_requirement_to_its_sections(small: Path) -> Non
         "## Appendix: How this report meets Working Together to Safeguard Children 2015\n"
     )[1]
     assert (
-        "| include the lessons from reviews undertaken in the reporting period | [5. Learning "
+        "| include the lessons from reviews undertaken in the reporting period | chapter 3 (not "
+        "checked) | [5. Learning "
         "from case reviews](#5-learning-from-case-reviews); [5.1 Serious case review: Child A]"
         "(#51-serious-case-review-child-a) |" in appendix
     )
-    assert "| cover the preceding financial year | the cover (the reporting period) |" in appendix
+    assert (
+        "| cover the preceding financial year | chapter 3 (not checked) | the cover (the reporting "
+        "period) |" in appendix
+    )
     html = document_html(content, "annual-report", markdown, None)
     anchors = re.findall(r"\]\(#([^)]+)\)", appendix)
     assert len(anchors) == 14
@@ -192,7 +197,8 @@ def test_an_unmet_requirement_in_the_appendix(small: Path, edit: Edit) -> None:
     markdown = render_markdown(load_content(small, YEAR), "annual-report", None)
     assert (
         "| be submitted to the Chief Executive, the Leader of the Council, the local Police and "
-        "Crime Commissioner and the Chair of the Health and Wellbeing Board | Not yet met. |"
+        "Crime Commissioner and the Chair of the Health and Wellbeing Board | chapter 3 (not "
+        "checked) | Not yet met. |"
     ) in markdown
 
 
@@ -204,18 +210,20 @@ def test_the_checklist_in_json(small: Path) -> None:
     assert data["requirements"][3] == {
         "id": "wt2015-contributions",
         "requirement": "List the contributions made to the Board by partner agencies",
+        "source": {"part": "chapter 3", "address": None, "verified": False, "found_in": None},
         "met": True,
         "files": ["content/2020-21/budget.yaml"],
         "should": None,
     }
 
 
-def test_the_edition_is_the_latest_in_force_or_the_boards(small: Path, edit: Edit) -> None:
+def test_the_edition_is_the_one_the_board_names(small: Path, edit: Edit) -> None:
     content = load_content(small, YEAR)
     assert edition_for(content) is EDITIONS["working-together-2015"]
     assert checklist(content).met == 7
-    edit(small / "board.yaml", "groups:", "rules:\n  guidance: working-together-2018\ngroups:")
+    edit(small / "board.yaml", "guidance: working-together-2015", "guidance: working-together-2019")
     assert found(small) == [
-        "content/board.yaml:24:13: rules.guidance: there is no edition 'working-together-2018' of "
-        "the guidance; the editions are: working-together-2015",
+        "content/board.yaml:24:13: rules.guidance: there is no edition 'working-together-2019' of "
+        "the guidance; the editions are: working-together-2015, working-together-2018, "
+        "working-together-2023, care-act-2014",
     ]

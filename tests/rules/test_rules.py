@@ -18,7 +18,7 @@ BUDGET = "content/2020-21/budget.yaml"
 
 
 def severity(small: Path, edit: Edit, settings: str) -> None:
-    edit(small / "board.yaml", "groups:", f"rules:\n  severity:\n{settings}groups:")
+    edit(small / "board.yaml", "rules:\n", f"rules:\n  severity:\n{settings}")
 
 
 def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
@@ -27,6 +27,15 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
     assert [r for r in rules if rules[r].severity == "warning"] == [
         "embargo-ended",
         "raw-html",
+        "sab-financial-year",
+        "sab-findings-declined",
+        "sab-findings-implemented",
+        "sab-members",
+        "sab-objective",
+        "sab-recipients",
+        "sab-review-findings",
+        "sab-reviews-ongoing",
+        "sab-strategy",
         "wt2015-contributions",
         "wt2015-effectiveness",
         "wt2015-financial-year",
@@ -34,8 +43,20 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2015-recipients",
         "wt2015-spending",
         "wt2015-weaknesses",
+        "wt2018-activity",
+        "wt2018-effectiveness",
+        "wt2018-feedback",
+        "wt2018-impact",
+        "wt2018-little-progress",
+        "wt2018-period",
+        "wt2018-review-actions",
+        "wt2023-activity",
+        "wt2023-effectiveness",
+        "wt2023-focus",
+        "wt2023-period",
+        "wt2023-scrutiny",
     ]
-    assert len(rules) == 26
+    assert len(rules) == 47
     assert all(r.summary for r in rules.values())
 
 

@@ -482,7 +482,9 @@ def test_only_plain_files_inside_the_content_folder_are_read(small: Path, kind: 
 
 def test_a_board_can_make_raw_html_an_error(small: Path) -> None:
     board = small / "board.yaml"
-    board.write_text(board.read_text() + "rules:\n  severity:\n    raw-html: error\n")
+    board.write_text(
+        board.read_text().replace("rules:\n", "rules:\n  severity:\n    raw-html: error\n")
+    )
     summary, _ = put(small, "Hello <b>bold</b>")
     code, lines = check()
     assert code == 1

@@ -3,26 +3,50 @@ the document that meet it, found among the document's own headings."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lscb_report.render.headings import headings, plain_title
-from lscb_report.rules.guidance.base import Checklist, Place
+from lscb_report.rules.guidance.base import Checklist, Place, Source
 
 APPENDIX_MARK = "\x00guidance-appendix\x00"
+UNCHECKED = (
+    "A source marked (not checked) gives the requirement in words not checked against the "
+    "published text; read that text before relying on them."
+)
 
 
 def appendix(checklist: Checklist, markdown: str) -> str:
-    """The appendix table: each requirement and the numbered sections of the document that
-    meet it, linked, found among the document's own headings."""
+    """The appendix table: each requirement, its source, and the numbered sections of the
+    document that meet it, linked, found among the document's own headings."""
     found = headings(markdown)
+    edition = checklist.edition
     rows = [
-        f"| {checklist.edition.title} asks that the report | Where this report does so |",
-        "| --- | --- |",
+        f"| {edition.title[:1].upper()}{edition.title[1:]} asks that the report | Source "
+        "| Where this report does so |",
+        "| --- | --- | --- |",
     ]
     for item in checklist.items:
         text = item.requirement.text
         links = list(dict.fromkeys(_link(place, found) for place in item.finding.places))
         where = "; ".join(links) if item.finding.met else "Not yet met."
-        rows.append(f"| {text[0].lower()}{text[1:]} | {where} |")
+        source = _source(edition.source_of(item.requirement))
+        rows.append(f"| {text[0].lower()}{text[1:]} | {source} | {where} |")
+    if edition.source.address:
+        host = (urlsplit(edition.source.address).hostname or "").removeprefix("www.")
+        rows += [
+            "",
+            f"The text of {edition.title}, {edition.part}, is published at [{host}]"
+            f"({edition.source.address}).",
+        ]
+    if not all(edition.source_of(item.requirement).verified for item in checklist.items):
+        rows += ["", UNCHECKED]
     return "\n".join(rows)
+
+
+def _source(source: Source) -> str:
+    """A requirement's source as the appendix cites it: its part, and a note where its wording
+    was not checked against the published text (the address is given once, under the table)."""
+    return source.part if source.verified else f"{source.part} (not checked)"
 
 
 def _link(place: Place, found: list[tuple[int, str, str]]) -> str:

@@ -75,7 +75,15 @@ class RuleSettings(Model):
         le=100,
         description="Counts of children from 1 to one less than this are shown as 'fewer than'.",
     )
-    guidance: str | None = Field(default=None, examples=["working-together-2015"])
+    guidance: str | dict[str, str] | None = Field(
+        default=None,
+        examples=["working-together-2015", {"2014-15": "working-together-2015"}],
+        description="The edition of the statutory guidance the report meets, for every year "
+        "(working-together-2015, working-together-2018, working-together-2023 or "
+        "care-act-2014), or the board's history: each first year and the edition it applied "
+        "from, such as 2019-20: working-together-2018. Unset, a year is held to the children's "
+        "edition in force for it.",
+    )
     severity: dict[str, Literal["error", "warning"]] = {}
 
 

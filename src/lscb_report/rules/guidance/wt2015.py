@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import FileModel
 from lscb_report.errors import Problem
-from lscb_report.rules.guidance.base import Edition, Finding, Place, Requirement
+from lscb_report.rules.guidance.base import Edition, Finding, Place, Requirement, Source
 from lscb_report.rules.registry import Rule, rule, tagged
 
 if TYPE_CHECKING:
@@ -263,4 +263,7 @@ EDITION = Edition(
         ),
         Requirement(FINANCIAL_YEAR, "Cover the preceding financial year", financial_year),
     ),
+    # The primary text (chapter 3, the LSCB's annual report) was not found to check against.
+    source=Source("chapter 3", None, verified=False),
+    recipients=tuple(_WHO),
 )

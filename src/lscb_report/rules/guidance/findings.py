@@ -1,0 +1,225 @@
+"""What the editions since 2015 assess in common: the report names its year, says what was
+done and how effective it was, names its recipients, and the parts today's content model has
+no place for.
+
+Each function makes an ``assess`` for one requirement of one edition, so that every problem
+names its own edition and its own rule (which a board can tune). The content is found by
+meaning, through the field or kind of section that answers the requirement, never through
+a board's chapter titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from lscb_report.content.loading import display_path
+from lscb_report.content.models import FileModel
+from lscb_report.errors import Problem
+from lscb_report.rules.guidance.base import Finding, Place
+from lscb_report.rules.registry import Rule, tagged
+
+if TYPE_CHECKING:
+    from lscb_report.content.reading import Content
+
+Assess = Callable[["Content"], Finding]
+IMPACT = "Impact on children, families and the workforce"
+REVIEWS = "Learning from case reviews"
+
+
+def listed(items: list[str]) -> str:
+    """Items in prose: a, b and c."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else items[0]
+
+
+def blank(text: str) -> bool:
+    """Whether a text says nothing."""
+    return not text.strip()
+
+
+def unmet(
+    title: str, model: FileModel, path: tuple[str | int, ...], message: str, found_by: Rule
+) -> Finding:
+    """A requirement not met, at the value of a file that should meet it."""
+    return Finding(
+        (), tagged(model.problem(path, f"{title} asks that the report {message}"), found_by)
+    )
+
+
+def _priority(index: int, title: str) -> str:
+    return f"Priority {index}: {title}"
+
+
+def names_year(title: str, asks: str, found_by: Rule) -> Assess:
+    """The report's title names the year it covers."""
+
+    def assess(content: Content) -> Finding:
+        report, year = content.report, content.year
+        if str(year) in report.title or year.label in report.title:
+            return Finding((Place(report.file, None),))
+        return unmet(
+            title,
+            report,
+            ("title",),
+            f"{asks}; name the year in the title, for example title: Annual Report {year}",
+            found_by,
+        )
+
+    return assess
+
+
+def priorities_say(title: str, field: str, asks: str, write: str, found_by: Rule) -> Assess:
+    """Every priority has written its ``field`` (its progress, impact, what still needs to
+    develop ...); the places are each priority's chapter and the conclusions."""
+
+    def assess(content: Content) -> Finding:
+        if not content.priorities:
+            folder = display_path(content.root / str(content.year) / "priorities")
+            message = (
+                f"{title} asks that the report {asks}; the year has no priority: add each as "
+                "priorities/NN-name.yaml"
+            )
+            return Finding(
+                (), Problem(f"{folder}/01-priority.yaml", 1, 1, message, rule=found_by.id)
+            )
+        for priority in content.priorities:
+            if blank(getattr(priority, field)):
+                return unmet(title, priority, (field,), f"{asks}; write {write}", found_by)
+        section = IMPACT if field == "impact" else None
+        places = [
+            Place(p.file, _priority(i, p.title), section)
+            for i, p in enumerate(content.priorities, 1)
+        ]
+        return Finding((*places, Place(content.report.file, "Conclusions")))
+
+    return assess
+
+
+def reviews_said(title: str, asks: str, found_by: Rule) -> Assess:
+    """The chapter on the year's reviews is written; the places are it and each review."""
+
+    def assess(content: Content) -> Finding:
+        report = content.report
+        if blank(report.case_reviews.body):
+            return unmet(
+                title,
+                report,
+                ("case_reviews", "body"),
+                f"{asks}; write it in case_reviews.body (or say that there was no review)",
+                found_by,
+            )
+        places = [
+            Place(report.file, REVIEWS),
+            *(Place(r.file, REVIEWS, r.title) for r in content.reviews),
+        ]
+        return Finding(tuple(places))
+
+    return assess
+
+
+def activity_kind(title: str, kind: str, asks: str, found_by: Rule) -> Assess:
+    """The report has a chapter of a kind (training, quality assurance ...)."""
+
+    def assess(content: Content) -> Finding:
+        found = [a for a in content.activities if a.kind == kind]
+        if found:
+            return Finding(tuple(Place(a.file, a.title) for a in found))
+        folder = display_path(content.root / str(content.year) / "activities")
+        message = (
+            f"{title} asks that the report {asks}; the file is missing: add the chapter as "
+            f"activities/{kind}.yaml (kind: {kind})"
+        )
+        return Finding((), Problem(f"{folder}/{kind}.yaml", 1, 1, message, rule=found_by.id))
+
+    return assess
+
+
+def sent_to(title: str, who: dict[str, re.Pattern[str]], found_by: Rule) -> Assess:
+    """The report's recipients include each of those the edition names."""
+
+    def assess(content: Content) -> Finding:
+        report = content.report
+        missing = [
+            w for w, words in who.items() if not any(words.search(r) for r in report.recipients)
+        ]
+        if not missing:
+            return Finding((Place(report.file, "Who receives this report"),))
+        return unmet(
+            title,
+            report,
+            ("recipients",),
+            f"be sent to {listed(list(who))}; add {listed(missing)} to recipients",
+            found_by,
+        )
+
+    return assess
+
+
+def _report(content: Content) -> FileModel:
+    return content.report
+
+
+def no_place_yet(
+    title: str,
+    asks: str,
+    home: str,
+    found_by: Rule,
+    file_of: Callable[[Content], FileModel] = _report,
+) -> Assess:
+    """A requirement today's content has no place for: never met, and the problem stands at
+    the top of the file that should hold it (the report's, unless ``file_of`` says which),
+    so that nobody takes the report for complete."""
+
+    def assess(content: Content) -> Finding:
+        model = file_of(content)
+        message = (
+            f"{title} asks that the report {asks}; lscb-report has no section for this yet, so "
+            f"it cannot be shown as met (it belongs in {home})"
+        )
+        return Finding((), Problem(model.file, 1, 1, message, rule=found_by.id))
+
+    return assess
+
+
+def first_priority(content: Content) -> FileModel:
+    """The file of the year's first priority, or the report's where there is none."""
+    return content.priorities[0] if content.priorities else content.report
+
+
+def first_review(content: Content) -> FileModel:
+    """The file of the year's first review, or the report's where there is none."""
+    return content.reviews[0] if content.reviews else content.report
+
+
+def all_of(*assessments: Assess) -> Assess:
+    """Met where each assessment is: the first unmet one's problem, or every place."""
+
+    def assess(content: Content) -> Finding:
+        places: list[Place] = []
+        for each in assessments:
+            finding = each(content)
+            if not finding.met:
+                return finding
+            places += finding.places
+        return Finding(tuple(dict.fromkeys(places)))
+
+    return assess
+
+
+def report_says(
+    title: str, field: str, chapter: str, asks: str, found_by: Rule, *, assurance: bool = False
+) -> Assess:
+    """A framing section of report.yaml (conclusions, key matters ...) is written; the place
+    is its chapter, and with ``assurance`` the quality assurance chapters the report has."""
+
+    def assess(content: Content) -> Finding:
+        report = content.report
+        if blank(getattr(report, field).body):
+            return unmet(
+                title, report, (field, "body"), f"{asks}; write it in {field}.body", found_by
+            )
+        checked = [a for a in content.activities if assurance and a.kind == "quality-assurance"]
+        return Finding((Place(report.file, chapter), *(Place(a.file, a.title) for a in checked)))
+
+    return assess
