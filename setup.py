@@ -1,0 +1,10 @@
+"""The package list, found rather than written out, so that no sub-package can be left out.
+
+Everything else is in pyproject.toml. setuptools' own discovery there searches src/ only, and
+the templates live at the top of the repository (where a board edits them), shipped as the
+package lscb_report.templates: so the list is made here, from both.
+"""
+
+from setuptools import find_packages, setup
+
+setup(packages=[*find_packages("src"), "lscb_report.templates", "lscb_report.templates.fonts"])
