@@ -40,8 +40,8 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check bench
-	$(VENV)/bin/ruff format --check bench
+	$(VENV)/bin/ruff check bench .github/scripts
+	$(VENV)/bin/ruff format --check bench .github/scripts
 
 # The benchmark (bench/run.py): ours against pandoc + WeasyPrint, medians and ratios. BENCH_ARGS=--runs 3
 bench: system-deps $(VENV)/.installed-bench

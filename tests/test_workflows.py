@@ -74,7 +74,9 @@ def parse(name: str, arguments: list[str]) -> str | None:
 
 
 def expand(word: str, env: dict[str, str]) -> str:
-    """Shell and workflow variables replaced by the workflow's own values, or a stand-in."""
+    """Shell and workflow variables replaced by the workflow's own values, or a stand-in (a
+    year for a variable named year, the loops' variable)."""
+    env = {"year": "2014-15", **env}
     word = re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda m: env.get(m.group(1), "x"), word)
     return re.sub(r"\$\{?(\w+)\}?", lambda m: env.get(m.group(1), "x"), word)
 
@@ -106,7 +108,7 @@ def test_every_lscb_report_command_exists_with_its_options() -> None:
             words = [expand(word, env) for word in arguments[1:]]
             error = parse(arguments[0], words)
             assert error is None, f"{path.name}: lscb-report {' '.join(arguments)}: {error}"
-    assert {"check", "build", "diff"} <= seen
+    assert {"check", "build", "site"} <= seen
 
 
 def test_a_wrong_option_or_value_would_be_caught() -> None:
