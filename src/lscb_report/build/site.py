@@ -15,7 +15,7 @@ from lscb_report.build.config import BuildConfig, Output
 from lscb_report.build.output import write_site_index
 from lscb_report.build.pipeline import Step, build
 from lscb_report.content.loading import MAX_BYTES, display_path
-from lscb_report.content.reading import Content, read_content
+from lscb_report.content.reading import Content, not_a_content_folder, read_content
 from lscb_report.errors import Problem, ReportError
 from lscb_report.years import FinancialYear
 
@@ -63,6 +63,9 @@ def _status(config: SiteConfig, year: FinancialYear) -> tuple[str, Content | Non
 def build_site(config: SiteConfig, step: Step = lambda _: None) -> SiteResult:
     """Build every final year and the index; raise ReportError with every problem found."""
     years = content_years(config.content)
+    wrong = not_a_content_folder(config.content)
+    if wrong is not None:
+        raise ReportError([wrong])
     if not years:
         message = "there is no year here to publish; a year's content is a folder such as 2014-15"
         raise ReportError([Problem(display_path(config.content), 1, 1, message)])

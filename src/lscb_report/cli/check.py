@@ -27,7 +27,11 @@ def check(
     strict: Strict = False,
     output: Annotated[
         CheckFormat,
-        typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
+        typer.Option(
+            "--format",
+            metavar="text|github|json",
+            help="How to print problems: text, github (annotations) or json.",
+        ),
     ] = CheckFormat.text,
     max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:

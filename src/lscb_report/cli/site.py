@@ -18,7 +18,10 @@ def site(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", file_okay=False, help="The site's folder: OUT/index.html, and OUT/YEAR."
+            "--out",
+            metavar="DIR",
+            file_okay=False,
+            help="The site's folder: DIR/index.html, and each year in DIR/YEAR.",
         ),
     ] = Path("build/site"),
     max_file_size: MaxFileSize = MAX_BYTES,
