@@ -188,3 +188,22 @@ def test_the_codeowners_example_names_files_that_exist() -> None:
     sections = [f for f in files if f.startswith("content/2014-15/")]
     specific = [codeowners_pattern(p) for p, *_ in rules if p.startswith("/content/*/")]
     assert [f for f in sections if not any(r.fullmatch(f) for r in specific)] == []
+
+
+DEVCONTAINER = ROOT / ".devcontainer" / "devcontainer.json"
+
+
+def test_the_dev_container_is_valid_and_sets_up_as_the_readme_says() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "tests" / "devcontainer.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    config = json.loads(DEVCONTAINER.read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(config)]
+    assert errors == []
+    assert config["postCreateCommand"] == "sudo make system-deps && make report"
+    assert 8000 in config["forwardPorts"]
+    broken = {**config, "postCreateComand": "make report"}
+    assert list(Draft202012Validator(schema).iter_errors(broken))
