@@ -7,4 +7,8 @@ package lscb_report.templates: so the list is made here, from both.
 
 from setuptools import find_packages, setup
 
-setup(packages=[*find_packages("src"), "lscb_report.templates", "lscb_report.templates.fonts"])
+# setuptools builds in build/ by default, the report's own output folder: keep it out of sight.
+setup(
+    packages=[*find_packages("src"), "lscb_report.templates", "lscb_report.templates.fonts"],
+    options={"build": {"build_base": "build/.setuptools"}},
+)
