@@ -91,7 +91,10 @@ def test_the_review_puts_the_check_first_then_the_diff_then_the_checklist_folded
     links = {"run": "https://example.org/run", "artifacts": "https://example.org/reports"}
     text = review.review(["2020-21"], "main", links, ["2020-21"])
     assert text.startswith("<!-- lscb-report review -->\n# The report\n\n## Check\n\n")
-    assert "- :x: **2020-21**: 1 error, 0 warnings" in text
+    assert (
+        "\n:x: **2020-21**: 1 error, 0 warnings\n\n~~~~~text\ncontent/2020-21/budget.yaml:27:10"
+        in text
+    )
     assert "content/2020-21/budget.yaml:27:10: expenditure.total: the total £1.00" in text
     assert "[attached to this run](https://example.org/reports)" in text
     order = [

@@ -43,7 +43,7 @@ def fenced(lines: list[str]) -> list[str]:
 def check_part(year: str, data: dict[str, Any] | None, output: str) -> list[str]:
     """The check's result for a year: a line, then its errors, with the warnings folded."""
     if data is None:
-        return [f"- :x: **{year}**: the check could not run:", "", *fenced(output.splitlines())]
+        return [f":x: **{year}**: the check could not run:", "", *fenced(output.splitlines()), ""]
     problems = data["problems"]
     errors = [problem_line(p) for p in problems if p["severity"] == "error"]
     warnings = [problem_line(p) for p in problems if p["severity"] != "error"]
@@ -51,12 +51,12 @@ def check_part(year: str, data: dict[str, Any] | None, output: str) -> list[str]
     counts = f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning" + (
         "s" * (len(warnings) != 1)
     )
-    lines = [f"- {mark} **{year}**: {counts}"]
+    lines = [f"{mark} **{year}**: {counts}", ""]
     if errors:
-        lines += ["", *fenced(errors)]
+        lines += [*fenced(errors), ""]
     if warnings:
-        lines += ["", f"  <details><summary>{len(warnings)} warnings</summary>", ""]
-        lines += [*fenced(warnings), "", "  </details>"]
+        lines += [f"<details><summary>{len(warnings)} warnings</summary>", ""]
+        lines += [*fenced(warnings), "", "</details>", ""]
     return lines
 
 
