@@ -1,18 +1,36 @@
 # A newcomer's whole set-up: `make report` and `make test`. Both create .venv on first use.
+# The daily commands: `make check`, `make serve`, `make new`, `make site`; each takes YEAR=.
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
-YEAR ?= 2014-15
+# The newest year in content/, unless YEAR= names another.
+LATEST := $(lastword $(sort $(notdir $(wildcard content/[0-9][0-9][0-9][0-9]-[0-9][0-9]))))
+YEAR ?= $(LATEST)
+# What the tool is installed from: a change to any of them installs it again.
+SOURCES := pyproject.toml setup.py $(shell find src templates -type f ! -name '*.pyc' 2>/dev/null)
 PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: report check test lint golden bench clean system-deps browser-deps
+.PHONY: report check new site test lint golden bench clean system-deps browser-deps
 
 report: system-deps $(VENV)/.installed
 	$(VENV)/bin/lscb-report build $(YEAR)
 
 check: $(VENV)/.installed
 	$(VENV)/bin/lscb-report check $(YEAR)
+
+# Next year's content from the newest year's; or YEAR=2016-17 from the year before it.
+new: $(VENV)/.installed
+	@if [ "$(filter command line environment,$(origin YEAR))" ]; then year="$(YEAR)"; \
+	else latest="$(LATEST)"; start=$$(( $${latest%-*} + 1 )); \
+	  year="$$start-$$(printf %02d $$(( (start + 1) % 100 )))"; fi; \
+	start=$${year%-*}; from="$$(( start - 1 ))-$$(printf %02d $$(( start % 100 )))"; \
+	echo "$(VENV)/bin/lscb-report new $$year --from $$from"; \
+	$(VENV)/bin/lscb-report new "$$year" --from "$$from"
+
+# What the publish workflow puts on GitHub Pages: every final year, in build/site/.
+site: system-deps $(VENV)/.installed
+	$(VENV)/bin/lscb-report site --out build/site
 
 test: system-deps browser-deps node_modules/.package-lock.json $(VENV)/.installed-dev
 	$(PY) -m pytest
@@ -22,8 +40,8 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check src tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check bench
-	$(VENV)/bin/ruff format --check bench
+	$(VENV)/bin/ruff check bench .github/scripts
+	$(VENV)/bin/ruff format --check bench .github/scripts
 
 # The benchmark (bench/run.py): ours against pandoc + WeasyPrint, medians and ratios. BENCH_ARGS=--runs 3
 bench: system-deps $(VENV)/.installed-bench
@@ -39,17 +57,23 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e .
+# The daily commands run the tool installed as CI and users install it (not editable, so with
+# no set-up warnings), again after any change to its sources. The developers' targets install
+# it editable instead; each kind of install forgets the other, so the next one redoes it.
+$(VENV)/.installed: $(SOURCES) | $(VENV)/bin/python
+	$(PY) -m pip install --quiet .
+	rm -f $(VENV)/.installed-dev $(VENV)/.installed-bench
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $@ $(VENV)/.installed
+	rm -f $(VENV)/.installed $(VENV)/.installed-bench
+	touch $@
 
 $(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[bench]'
-	touch $@ $(VENV)/.installed
+	rm -f $(VENV)/.installed $(VENV)/.installed-dev
+	touch $@
 
 # WeasyPrint needs Pango, and HarfBuzz's subsetter to embed fonts without a warning.
 # Install them on Debian or Ubuntu when running as root; otherwise say how.
@@ -98,5 +122,5 @@ node_modules/.package-lock.json: package.json package-lock.json
 schemas: $(VENV)/.installed
 	$(VENV)/bin/lscb-report schema --out schemas
 
-serve: $(VENV)/.installed
+serve: system-deps $(VENV)/.installed
 	$(VENV)/bin/lscb-report serve $(YEAR)

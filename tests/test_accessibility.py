@@ -16,6 +16,8 @@ import pytest
 
 from lscb_report.build.config import BuildConfig
 from lscb_report.build.pipeline import build
+from lscb_report.content.reading import read_content
+from lscb_report.render.site import site_index_html
 from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT, ROOT
 
@@ -26,6 +28,7 @@ PAGES = [
     "annual-report.html",
     "index.html",
     "draft/executive-summary.html",
+    "site/index.html",
 ]
 
 
@@ -44,7 +47,8 @@ def missing() -> list[str]:
 
 @pytest.fixture(scope="module")
 def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
-    """axe's report on every HTML page of 2014-15, and on a draft, by page and width."""
+    """axe's report on every HTML page of 2014-15, on a draft, and on the site's index, by
+    page and width."""
     lacking = missing()
     if lacking:
         reason = f"the accessibility check needs {', '.join(lacking)}: run `make test`"
@@ -61,6 +65,8 @@ def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[
     build(BuildConfig(year, draft, None, out / "draft", ("html",), ("executive-summary",)))
     (out / "2014-15" / "draft").mkdir()
     shutil.move(out / "draft" / "2014-15" / "executive-summary.html", out / "2014-15" / "draft")
+    (out / "2014-15" / "site").mkdir()
+    (out / "2014-15" / "site" / "index.html").write_bytes(site_index(year))
     files = [str(out / "2014-15" / page) for page in PAGES]
     result = subprocess.run(
         ["node", str(CHECK), *files], capture_output=True, text=True, cwd=ROOT, timeout=300
@@ -68,6 +74,14 @@ def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[
     assert result.returncode == 0, result.stderr
     runs = json.loads(result.stdout)["report"]
     return {(str(Path(r["file"]).relative_to(out / "2014-15")), r["width"]): r for r in runs}
+
+
+def site_index(year: FinancialYear) -> bytes:
+    """The public site's index page, listing 2014-15 and two later years."""
+    read = read_content(CONTENT, year)
+    assert read is not None
+    years = [year, year.next(), year.next().next()]
+    return site_index_html(read.content.board, years, None, "2015-10-01")
 
 
 def described(violations: list[dict[str, Any]]) -> str:

@@ -73,10 +73,40 @@ def test_a_year_that_is_not_a_financial_year_is_a_usage_error() -> None:
         assert "is not a financial year" in result.output
 
 
-def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["check", "2014-15", "--content", str(tmp_path / "nowhere")])
+def test_a_content_folder_that_does_not_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "2014-15", "--content", "nowhere"])
     assert result.exit_code == 1
-    assert "there is no content for 2014-15" in result.output
+    assert result.output.splitlines() == [
+        "nowhere: there is no board.yaml here, so this is not a content folder; run lscb-report "
+        "in the folder that holds content/, or name the folder with board.yaml in it with "
+        "--content",
+        "2014-15: 1 error in 1 file",
+    ]
+
+
+@pytest.mark.parametrize("command", ["check", "build", "new", "site", "diff"])
+def test_run_inside_the_content_folder_says_how_to_point_at_it(
+    sample: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(sample)
+    year = "2015-16" if command == "new" else "2014-15"
+    args = {"new": ["--from", "2014-15"], "diff": ["--base", "HEAD"], "site": []}.get(command, [])
+    result = runner.invoke(app, [command, *([] if command == "site" else [year]), *args])
+    assert result.exit_code in (1, 2), result.output
+    assert "new 2014-15 --from" not in result.output
+    if command != "diff":  # diff first says the folder is not in git
+        assert result.exit_code == 1
+        assert (
+            result.output.count(
+                "content: there is no board.yaml here, so this is not a content folder; run "
+                "lscb-report in the folder that holds content/, or name the folder with board.yaml "
+                "in it with --content (here that is --content .)"
+            )
+            == 1
+        )
 
 
 def test_schema_out_under_a_file_is_a_message(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
-from lscb_report.cli.problems import format_github
+from lscb_report.cli.problems import format_github, github_annotations
 from lscb_report.errors import Problem
 
 runner = CliRunner()
@@ -73,3 +73,28 @@ def test_a_content_folder_with_a_comma_in_its_name(small: Path) -> None:
         "::error file=board%2C 2021/glossary.yaml,line=2,col=1::extra: unknown key 'extra'; "
         "the keys allowed here are: terms"
     )
+
+
+def test_annotations_put_errors_first_and_say_how_many_more_past_githubs_limit() -> None:
+    warnings = [Problem("a.yaml", n, 1, f"w{n}", severity="warning") for n in range(1, 13)]
+    errors = [Problem("b.yaml", n, 1, f"e{n}") for n in range(1, 4)]
+    lines = github_annotations([*warnings, *errors])
+    assert lines[:3] == [f"::error file=b.yaml,line={n},col=1::e{n}" for n in range(1, 4)]
+    assert lines[3:12] == [f"::warning file=a.yaml,line={n},col=1::w{n}" for n in range(1, 10)]
+    assert lines[12:] == [
+        "::warning title=3 more warnings::3 more warnings than GitHub shows here (10 of each "
+        "kind); every problem is listed in the check's log and in the review on the pull request"
+    ]
+    assert len(github_annotations(warnings[:10])) == 10
+
+
+def test_a_new_years_placeholders_do_not_hide_an_error(small: Path, edit: Edit) -> None:
+    assert runner.invoke(app, ["new", "2021-22", "--from", "2020-21"]).exit_code == 0
+    edit(small / "2021-22" / "budget.yaml", "brought_forward:", "brought_forwards:")
+    result = runner.invoke(app, ["check", "2021-22", "--format", "github"])
+    annotations = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert annotations[0].startswith("::error file=content/2021-22/budget.yaml,")
+    assert sum(a.startswith("::warning") for a in annotations) == 10
+    assert annotations[-1].startswith("::warning title=")
+    plain = [line for line in result.output.splitlines() if not line.startswith("::")]
+    assert len(plain) > len(annotations)

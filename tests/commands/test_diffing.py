@@ -264,3 +264,19 @@ def test_each_unit_stands_under_its_heading_and_keeps_its_number_apart() -> None
         Unit("table row", "A | B", "2. Two"),
         Unit("table row", "1 | 2", "2. Two"),
     ]
+
+
+def test_a_branch_only_origin_has_is_found_there(repo: Path, tmp_path: Path, edit: Edit) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "-b", "change")
+    git(clone, "branch", "-q", "-D", "main")
+    edit(clone / "content" / "2020-21" / "report.yaml", "status: final", "status: draft")
+    result = runner.invoke(
+        app, ["diff", "2020-21", "--base", "main", "--content", str(clone / "content")]
+    )
+    assert result.exit_code == 0, result.output
+    commit = git(clone, "rev-parse", "--short=7", "origin/main")
+    assert result.output.splitlines()[0] == (
+        f"The 2020-21 report, compared with origin/main, commit {commit}"
+    )

@@ -88,3 +88,19 @@ def _swap(staging: Path, folder: Path, retired: Path) -> None:
             retired.rename(folder)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_site_index(folder: Path, index: bytes, retired: list[Path]) -> None:
+    """Put the site's index.html in place whole, and take away the folders of years no longer
+    published; a ReportError when the folder cannot be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staged = folder / ".index.html.new"
+        staged.write_bytes(index)
+        staged.replace(folder / "index.html")
+        for old in retired:
+            shutil.rmtree(old)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot write the site ({reason})"
+        raise ReportError([Problem(display_path(folder), 0, 0, message)]) from None

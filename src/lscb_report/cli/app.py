@@ -6,24 +6,75 @@ The commands are listed here, one module each; ``app`` is made from that list al
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from lscb_report import __version__
-from lscb_report.cli import build, check, diff, new, schema, serve
+from lscb_report.cli import build, check, diff, new, schema, serve, site
 from lscb_report.cli.problems import INTERRUPTED
 
-app = typer.Typer(
-    help="Compile a Local Safeguarding Children Board's annual report from YAML.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+# typer checks option values with pydantic, whose words reach a usage error; these say the
+# same in plain English.
+PLAIN_WORDS = (
+    (re.compile(r"^Value error, (.*?)\.?$"), r"\1"),
+    (re.compile(r"^Input should be less than or equal to (.+)$"), r"the largest allowed is \1"),
+    (re.compile(r"^Input should be greater than or equal to (.+)$"), r"the smallest allowed is \1"),
+    (re.compile(r"^Input should be a valid integer.*$"), "write a whole number in digits"),
+    (re.compile(r"^Input should be (.+)$"), r"it should be \1"),
 )
-COMMANDS = (check.check, build.build, new.new, schema.schema, serve.serve, diff.diff)
+
+
+def plain_words(message: str) -> str:
+    """A usage error's message, without pydantic's wording."""
+    for pattern, replacement in PLAIN_WORDS:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class _Argument(TyperArgument):
+    """An argument shown in --help by its name alone (YEAR, not YEAR <FinancialYear>)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class _Command(TyperCommand):
+    """A command whose arguments show by name alone in --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument and param.metavar:
+                param.__class__ = _Argument
+
+
+class _Group(TyperGroup):
+    """The app's commands, with usage errors in plain words."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as error:
+            error.message = plain_words(error.message)
+            raise
+
+
+app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+COMMANDS = (check.check, build.build, new.new, serve.serve, site.site, schema.schema, diff.diff)
 for command in COMMANDS:
-    app.command()(command)
+    app.command(cls=_Command)(command)
 
 
 def _version(value: bool) -> None:
@@ -41,7 +92,11 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    """Compile a Local Safeguarding Children Board's annual report from YAML."""
+    """Compile a Local Safeguarding Children Board's annual report from YAML.
+
+    Run 'lscb-report COMMAND --help' for a command's options. '--install-completion' lets
+    the shell complete commands and options with the Tab key.
+    """
 
 
 def main() -> None:

@@ -35,23 +35,37 @@ def build(
     templates: TemplatesDir = Path("templates"),
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            file_okay=False,
+            help="Where to write; the report goes in DIR/YEAR.",
+        ),
     ] = Path("build"),
     formats: Annotated[
         list[Format] | None,
-        typer.Option("--format", help="Formats to write (repeat for more); all by default."),
+        typer.Option(
+            "--format",
+            metavar="md|html|pdf",
+            help="Formats to write (repeat for more); all by default.",
+        ),
     ] = None,
     documents: Annotated[
         list[Document] | None,
-        typer.Option("--document", help="Documents to write (repeat for more); both by default."),
+        typer.Option(
+            "--document",
+            metavar="executive-summary|annual-report",
+            help="Documents to write (repeat for more); both by default.",
+        ),
     ] = None,
     strict: Strict = False,
     audience: Annotated[
         AudienceChoice,
         typer.Option(
             "--audience",
+            metavar="public|board",
             help="public (embargoed reviews left out) or board (included, every page marked "
-            "RESTRICTED, written to OUT/YEAR-board).",
+            "RESTRICTED, written to DIR/YEAR-board).",
         ),
     ] = AudienceChoice.public,
     final: Annotated[

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, Year
-from lscb_report.cli.problems import as_json, format_github
+from lscb_report.cli.problems import as_json, github_annotations
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import errors_in, tally
 
@@ -27,7 +27,11 @@ def check(
     strict: Strict = False,
     output: Annotated[
         CheckFormat,
-        typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
+        typer.Option(
+            "--format",
+            metavar="text|github|json",
+            help="How to print problems: text, github (annotations) or json.",
+        ),
     ] = CheckFormat.text,
     max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
@@ -47,9 +51,10 @@ def check(
             data["checklist"] = checklist_data(checklist)
         typer.echo(json.dumps(data, indent=2))
     else:
+        if output is CheckFormat.github:
+            for line in github_annotations(problems):
+                typer.echo(line)
         for problem in problems:
-            if output is CheckFormat.github:
-                typer.echo(format_github(problem))
             typer.echo(str(problem))
         for line in checklist_lines(checklist) if checklist is not None else []:
             typer.echo(line)

@@ -29,7 +29,11 @@ def diff(
     templates: TemplatesDir = Path("templates"),
     output: Annotated[
         DiffFormat,
-        typer.Option("--format", help="text for a terminal, markdown for a pull request."),
+        typer.Option(
+            "--format",
+            metavar="text|markdown",
+            help="text for a terminal, markdown for a pull request.",
+        ),
     ] = DiffFormat.text,
 ) -> None:
     """Show what the changes since a git revision do to the report's text and figures.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,12 @@ Year = Annotated[
     FinancialYear,
     typer.Argument(parser=parse_year, metavar="YEAR", help="The financial year, such as 2014-15."),
 ]
-ContentDir = Annotated[Path, typer.Option("--content", help="The content folder.", file_okay=False)]
+ContentDir = Annotated[
+    Path,
+    typer.Option(
+        "--content", metavar="DIR", help="The content folder: where board.yaml is.", file_okay=False
+    ),
+]
 
 
 def _templates_folder(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
@@ -41,17 +47,34 @@ TemplatesDir = Annotated[
     Path,
     typer.Option(
         "--templates",
+        metavar="DIR",
         file_okay=False,
         callback=_templates_folder,
         help="The board's own templates, which override the defaults file by file.",
     ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+
+
+def within(low: int, high: int | None = None) -> Callable[[int], int]:
+    """A check that a number option is between low and high (as a usage error in plain
+    words; typer's own bounds print as x>=1 in --help)."""
+
+    def check(value: int) -> int:
+        if value < low:
+            raise typer.BadParameter(f"the smallest allowed is {low}")
+        if high is not None and value > high:
+            raise typer.BadParameter(f"the largest allowed is {high}")
+        return value
+
+    return check
+
+
 MaxFileSize = Annotated[
     int,
     typer.Option(
         "--max-file-size",
-        min=1,
+        callback=within(1),
         metavar="BYTES",
         help="The largest content file or image read, in bytes; a larger one is a problem.",
     ),

@@ -11,6 +11,8 @@ import typer
 from lscb_report.errors import Problem, ReportError, tally
 
 INTERRUPTED = "interrupted; nothing was written"
+# GitHub shows at most this many annotations of each kind (error, warning) from one step.
+ANNOTATIONS_SHOWN = 10
 
 
 @contextlib.contextmanager
@@ -43,6 +45,25 @@ def format_github(problem: Problem) -> str:
     file = _escape_property(problem.file)
     place = f",line={problem.line},col={problem.column}" if problem.line else ""
     return f"::{problem.severity} file={file}{place}::{_escape_data(problem.message)}"
+
+
+def github_annotations(problems: list[Problem]) -> list[str]:
+    """The problems as GitHub annotations, errors first. Past GitHub's limit for a kind, the
+    last annotation it shows says how many more there are and where to read them."""
+    lines = []
+    for severity in ("error", "warning"):
+        found = [p for p in problems if p.severity == severity]
+        shown = found if len(found) <= ANNOTATIONS_SHOWN else found[: ANNOTATIONS_SHOWN - 1]
+        lines += [format_github(p) for p in shown]
+        hidden = len(found) - len(shown)
+        if hidden:
+            kind = severity if hidden == 1 else f"{severity}s"
+            lines.append(
+                f"::{severity} title={hidden} more {kind}::{hidden} more {kind} than GitHub "
+                f"shows here ({ANNOTATIONS_SHOWN} of each kind); every problem is listed in the "
+                "check's log and in the review on the pull request"
+            )
+    return lines
 
 
 def as_json(problems: list[Problem]) -> list[dict[str, object]]:

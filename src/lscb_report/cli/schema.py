@@ -13,7 +13,10 @@ from lscb_report.content.loading import display_path
 
 def schema(
     out: Annotated[
-        Path, typer.Option("--out", file_okay=False, help="The folder to write the schemas in.")
+        Path,
+        typer.Option(
+            "--out", metavar="DIR", file_okay=False, help="The folder to write the schemas in."
+        ),
     ] = Path("schemas"),
 ) -> None:
     """Write a JSON Schema for each kind of content file, for editors that check as you type.

@@ -7,19 +7,30 @@ from typing import Annotated
 
 import typer
 
-from lscb_report.cli.options import ContentDir, TemplatesDir, Year
+from lscb_report.cli.options import ContentDir, TemplatesDir, Year, within
 
 
 def serve(
     year: Year,
     port: Annotated[
-        int, typer.Option("--port", min=0, max=65535, help="The port on 127.0.0.1 to serve on.")
+        int,
+        typer.Option(
+            "--port",
+            callback=within(0, 65535),
+            metavar="N",
+            help="The port on 127.0.0.1 to serve on, 0 to 65535.",
+        ),
     ] = 8000,
     content: ContentDir = Path("content"),
     templates: TemplatesDir = Path("templates"),
     out: Annotated[
         Path,
-        typer.Option("--out", file_okay=False, help="Where to write; the report goes in OUT/YEAR."),
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            file_okay=False,
+            help="Where to write; the report goes in DIR/YEAR.",
+        ),
     ] = Path("build"),
 ) -> None:
     """Preview the report in a browser, rebuilt each time a content file or template is saved.

@@ -39,21 +39,31 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 def resolve(name: str, folder: Path) -> Revision:
-    """The commit ``name`` means in the repository holding ``folder``, or BadRevision."""
+    """The commit ``name`` means in the repository holding ``folder``, or BadRevision; a
+    branch that is not a local one is looked for as origin's, as in a fresh clone."""
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top.returncode != 0:
         raise BadRevision(f"{folder} is not in a git repository, so there is nothing to compare")
     if not name.strip() or name.startswith("-"):
         raise BadRevision(f"'{name}' is not a revision; give a branch, tag or commit, such as main")
-    found = _git(
-        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"], folder
-    )
+    found = _commit(name, folder)
+    if found.returncode != 0 and "/" not in name:
+        remote = _commit(f"origin/{name}", folder)  # a fresh clone has only origin's branches
+        if remote.returncode == 0:
+            name, found = f"origin/{name}", remote
     if found.returncode != 0:
         raise BadRevision(
             f"'{name}' is not a commit in this repository; give a branch, tag or commit, "
             "such as main, HEAD~1 or a commit id (a shallow clone may need 'git fetch')"
         )
     return Revision(name, found.stdout.decode().strip(), Path(top.stdout.decode().strip()))
+
+
+def _commit(name: str, folder: Path) -> subprocess.CompletedProcess[bytes]:
+    """git's answer to which commit ``name`` means."""
+    return _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"], folder
+    )
 
 
 def inside(folder: Path, revision: Revision) -> PurePosixPath | None:

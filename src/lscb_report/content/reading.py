@@ -211,8 +211,27 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
     return Read(content, reader.problems, readable)
 
 
+def not_a_content_folder(root: Path) -> Problem | None:
+    """The problem of a content folder without board.yaml, as when the tool is run from the
+    wrong folder (inside content/, say); None when the folder has one."""
+    if (root / "board.yaml").is_file():
+        return None
+    hint = " (here that is --content .)" if Path("board.yaml").is_file() else ""
+    return Problem(
+        display_path(root),
+        0,
+        0,
+        "there is no board.yaml here, so this is not a content folder; run lscb-report in "
+        "the folder that holds content/, or name the folder with board.yaml in it with "
+        f"--content{hint}",
+    )
+
+
 def missing_year(root: Path, year: FinancialYear) -> Problem:
-    """The problem of a year with no folder."""
+    """The problem of a year with no folder (or of a content folder that is not one)."""
+    wrong = not_a_content_folder(root)
+    if wrong is not None:
+        return wrong
     return Problem(
         display_path(root / str(year)),
         1,
