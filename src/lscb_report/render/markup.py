@@ -36,7 +36,10 @@ ImageResolver = Callable[[str], str | None]
 @cache
 def parser() -> MarkdownIt:
     """The Markdown parser, built once."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    options = {"html": False, "typographer": True, "quotes": "\u201c\u201d\u2018\u2019"}
+    # The typographer's smart quotes only: curly quotes and apostrophes in text, never in
+    # code or a link's address; its other replacements (-- to a dash, (c) to ©) stay off.
+    md = MarkdownIt("commonmark", options).enable(["table", "smartquotes"])
     md.validateLink = safe_link  # type: ignore[method-assign]
     anchors_plugin(md, min_level=1, max_level=4, slug_func=_anchor)
     for name in CONTAINERS:
@@ -153,10 +156,17 @@ class Page:
 
 
 def html_page(
-    body: str, page: Page, templates: Path | None, extra: dict[str, Any], *, screen: bool = True
+    body: str,
+    page: Page,
+    templates: Path | None,
+    extra: dict[str, Any],
+    *,
+    screen: bool = True,
+    fonts: bool = True,
 ) -> str:
     """The whole self-contained HTML file; ``screen=False`` leaves out the screen-only rules
-    for the PDF engine, which does not read media queries."""
+    for the PDF engine, which does not read media queries, and ``fonts=False`` the inline
+    fonts, for a page light enough to be only links (it falls back to the system's)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
         undefined=jinja2.StrictUndefined,
@@ -167,7 +177,9 @@ def html_page(
         sheets.append("draft.css")
     if page.restricted:
         sheets.append("restricted.css")
-    css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
+    css = (fonts_css(templates) if fonts else "") + "".join(
+        _template_text(templates, name) for name in sheets
+    )
     context = {"body": Markup(body), "page": page, "css": Markup(css), **extra}
     return render_template(env, "page.html.j2", context)
 
