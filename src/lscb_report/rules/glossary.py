@@ -139,9 +139,10 @@ def unknown(text: str, terms: Iterable[str]) -> list[str]:
 
 
 def abbr_plugin(md: MarkdownIt) -> None:
-    """Mark the first use of each glossary acronym, where it is spelt out, as ``<abbr
-    title="meaning">``; the terms come in the parser's env as ``{"terms": {"CSE": "child
-    sexual exploitation"}}``. Marking every use would underline dozens a page."""
+    """Mark the first use in prose of each glossary acronym, where ``spell_out`` spells it
+    out, as ``<abbr title="meaning">``; the terms come in the parser's env as
+    ``{"terms": {"CSE": "child sexual exploitation"}}``. Marking every use would underline
+    dozens a page."""
     md.core.ruler.push("abbr", _mark_abbreviations)
     md.add_render_rule("abbr_open", _render_abbr_open)
     md.add_render_rule("abbr_close", lambda *_: "</abbr>")
@@ -152,9 +153,11 @@ def _mark_abbreviations(state: StateCore) -> None:
     if not terms:
         return
     seen: set[str] = set()
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
+    for index, token in enumerate(state.tokens):
+        if token.type != "inline" or not token.children or index == 0:
             continue
+        if state.tokens[index - 1].type != "paragraph_open":
+            continue  # a heading or table cell: spell_out spells out in prose only
         children: list[Token] = []
         for child in token.children:
             children += _split(child, terms, seen) if child.type == "text" else [child]
