@@ -67,7 +67,7 @@ def index_html(
     for document in reversed(DOCUMENTS):  # the full report first
         words = f"{TITLES[document].lower()} as a web page"
         if _data(files, folder, f"{document}.html") is not None:
-            read.append({"title": f"Read the {words}", "name": f"{document}.html", "words": ""})
+            read.append({"title": f"Read the {words}", "name": f"{document}.html"})
         pdf = _data(files, folder, f"{document}.pdf")
         if pdf is not None:
             name = f"{document}.pdf"
