@@ -132,7 +132,8 @@ def test_charts_and_their_notes_are_on_the_page(pdfs: dict[str, pikepdf.Pdf]) ->
     for text in with_figures:
         # The chart's own words are text beside its caption: its axis. "Illustrative" is
         # said once, in the caption, not again on the chart or in the source line.
-        assert "Number" in text.split() and text.lower().count("illustrative") == 1
+        assert "Number" in text.split() and text.lower().count("illustrative figures") == 1
+        assert "these figures are illustrative" not in text.lower()
     assert "draft" not in " ".join(pages).lower()
 
 

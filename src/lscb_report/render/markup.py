@@ -27,7 +27,7 @@ from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link
 
-CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
+CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure", "status")
 FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
 
 ImageResolver = Callable[[str], str | None]
