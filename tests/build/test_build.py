@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.conftest import CONTENT
 from tests.seed import html_text
 
 runner = CliRunner()
+Edit = Callable[[Path, str, str], None]
 SEVEN = [
     *sorted(
         f"{d}.{f}" for d in ("executive-summary", "annual-report") for f in ("md", "html", "pdf")
@@ -191,3 +193,17 @@ def test_content_text_cannot_change_the_document_structure(small: Path) -> None:
     html = (small.parent / "build" / "2020-21" / "executive-summary.html").read_text()
     assert "3.2 # Not a heading | not a cell &lt;b&gt;bold&lt;/b&gt;</h3>" in html
     assert "<b>bold</b>" not in html
+
+
+def test_a_draft_landing_page_says_so_and_that_it_is_still_to_go_to_committee(
+    small: Path, edit: Edit
+) -> None:
+    edit(small / "2020-21" / "report.yaml", "status: final", "status: draft")
+    result = runner.invoke(app, ["build", "2020-21", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    text = html_text((small.parent / "build" / "2020-21" / "index.html").read_text())
+    assert (
+        "Draft: this report has not been approved and may change. To go to committee on "
+        "Tuesday 14th September 2021."
+    ) in text
+    assert "Presented" not in text and "Download the PDFs" not in text  # none were built
