@@ -78,14 +78,18 @@ def markdown_to_body(
     *,
     charts: Mapping[str, str] | None = None,
     terms: Mapping[str, str] | None = None,
+    tie_headings: bool = False,
 ) -> str:
     """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
     figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
     is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
-    and is its description otherwise."""
+    and is its description otherwise. ``tie_headings`` keeps each heading's last two words
+    on one line, for print, where the PDF engine cannot balance a heading's lines."""
     md = parser()
     tokens = md.parse(markdown, {"terms": terms or {}})
     _place_charts(tokens, charts or {})
+    if tie_headings:
+        _tie_last_words(tokens)
     for token in tokens:
         for child in token.children or []:
             if child.type == "image":
@@ -126,6 +130,25 @@ def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
         chart = Token("chart", "img", 0, level=token.level + 1)
         chart.attrs = {"class": "chart", "src": charts[words[1]], "alt": _plain(tokens[text + 1])}
         tokens[text : text + 3] = [chart]
+
+
+def _tie_last_words(tokens: list[Token]) -> None:
+    """The last two words of each heading in a ``<span class="tie">``, which does not wrap,
+    so that no heading ends on a line of one word. (A no-break space would do the same, but
+    would also stand in the PDF's bookmarks and copied text.)"""
+    for index, token in enumerate(tokens[1:], 1):
+        if tokens[index - 1].type != "heading_open" or not token.children:
+            continue
+        last = token.children[-1]
+        words = last.content.split(" ")
+        if last.type != "text" or len(words) < 2 or not all(words[-2:]):
+            continue
+        head, tail = " ".join(words[:-2]), " ".join(words[-2:])
+        opening = Token("html_inline", "", 0, content='<span class="tie">')
+        closing = Token("html_inline", "", 0, content="</span>")
+        tied = Token("text", "", 0, content=tail)
+        before = [Token("text", "", 0, content=head + " ")] if head else []
+        token.children[-1:] = [*before, opening, tied, closing]
 
 
 def _plain(inline: Token) -> str:

@@ -50,6 +50,7 @@ def document_html(
         content.images.get,
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
+        tie_headings=not screen,
     )
     return html_page(body, page, templates, extra, screen=screen)
 
