@@ -23,7 +23,17 @@ def seed_sentences(seed: Path) -> list[str]:
         for part in line.split("\t"):
             part = _NUMBER.sub("", part.strip()).rstrip(":").strip()
             units += [s for s in re.split(r"(?<=[.!?])\s+", part) if s]
-    return units
+    return [part for unit in units for part in _contact_parts(unit)]
+
+
+_CONTACT = re.compile(r"^(.+?) (0[\d ]+\d) (\S+@\S+)$")
+
+
+def _contact_parts(unit: str) -> list[str]:
+    """A contact run together (name, telephone, e-mail), which the report separates, as its
+    parts; any other unit as it is."""
+    match = _CONTACT.match(unit)
+    return list(match.groups()) if match else [unit]
 
 
 def markdown_text(markdown: str) -> str:
@@ -37,7 +47,12 @@ def html_text(page: str) -> str:
     """The visible text of an HTML page."""
     page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
     page = re.sub(r"</?(abbr|a|strong|em|code|span)\b[^>]*>", "", page)  # inline: no space
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page)).translate(_STRAIGHT)
+    return " ".join(text.split())
+
+
+# The HTML prints curly quotes and apostrophes where the seed, typed plainly, has straight ones.
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def missing(sentences: list[str], text: str) -> list[str]:

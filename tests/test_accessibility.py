@@ -1,6 +1,7 @@
-"""The HTML passes axe-core's WCAG 2.0 and 2.1 A and AA rules in a real browser (Debian's
-Chromium, driven by playwright-core), at a desktop and a phone width, and asks for nothing
-outside itself. `make test` installs what this needs; without it the test is skipped on a
+"""Every HTML page the tool writes (both documents, the landing page, a draft, the preview's
+problem page) passes axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules in a real browser
+(Debian's Chromium, driven by playwright-core), at a desktop and a phone width, and a page
+built asks for nothing outside itself. `make test` installs what this needs; without it the test is skipped on a
 developer's machine and fails under CI=true, where a skip would hide a missing install step."""
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import json
 import os
 import shutil
 import subprocess
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ import pytest
 
 from lscb_report.build.config import BuildConfig
 from lscb_report.build.pipeline import build
+from lscb_report.commands.serve import Preview
 from lscb_report.content.reading import read_content
 from lscb_report.render.site import site_index_html
 from lscb_report.years import FinancialYear
@@ -30,6 +34,7 @@ PAGES = [
     "draft/executive-summary.html",
     "site/index.html",
 ]
+SERVED = ["preview/problems.html"]  # served by `serve`, which adds its polling script
 
 
 def missing() -> list[str]:
@@ -67,7 +72,9 @@ def axe(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[
     shutil.move(out / "draft" / "2014-15" / "executive-summary.html", out / "2014-15" / "draft")
     (out / "2014-15" / "site").mkdir()
     (out / "2014-15" / "site" / "index.html").write_bytes(site_index(year))
-    files = [str(out / "2014-15" / page) for page in PAGES]
+    (out / "2014-15" / "preview").mkdir()
+    (out / "2014-15" / "preview" / "problems.html").write_text(problems_page(draft, out))
+    files = [str(out / "2014-15" / page) for page in PAGES + SERVED]
     result = subprocess.run(
         ["node", str(CHECK), *files], capture_output=True, text=True, cwd=ROOT, timeout=300
     )
@@ -92,8 +99,25 @@ def described(violations: list[dict[str, Any]]) -> str:
     )
 
 
+def problems_page(content: Path, out: Path) -> str:
+    """The page the preview shows while the content has an error, as it serves it."""
+    budget = content / "2014-15" / "budget.yaml"
+    budget.write_text(budget.read_text().replace("illustrative: true", "illustrative: maybe", 1))
+    config = BuildConfig(FinancialYear.parse("2014-15"), content, None, out / "preview")
+    preview = Preview(config, port=0)
+    preview.start(interval=60)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as served:
+            urllib.request.urlopen(preview.url, timeout=60)
+        page = served.value.read().decode("utf-8")
+    finally:
+        preview.stop()
+    assert "The report cannot be built: 1 error in 1 file" in page
+    return str(page)
+
+
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + SERVED)
 def test_no_wcag_a_or_aa_violations(
     axe: dict[tuple[str, str], dict[str, Any]], page: str, width: str
 ) -> None:

@@ -119,7 +119,13 @@ def visible_text(html: str) -> str:
     """The text a reader sees in a page: no markup, entities decoded."""
     parser = _Text()
     parser.feed(html)
-    return "".join(parser.parts)
+    return straight("".join(parser.parts))
+
+
+def straight(text: str) -> str:
+    """Text with the typographer's curly quotes made straight again, as the markup was typed:
+    prose prints quotes curly, markup shown as text included."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
 
 
 # --- the PDF ---------------------------------------------------------------------------------
@@ -140,7 +146,9 @@ def hostile_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, str]:
     assert result.exit_code == 0, result.output
     data = (out / "2020-21" / "annual-report.pdf").read_bytes()
     reader = PdfReader(io.BytesIO(data))
-    return data, " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    return data, straight(
+        " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    )
 
 
 def pdf_dangers(data: bytes) -> list[str]:

@@ -3,7 +3,7 @@
 //   node tests/axe/check.mjs FILE.html ...    prints one JSON report on stdout
 //
 // Each file is opened at a desktop and a phone width. The report lists, per file and width,
-// axe's WCAG 2.0/2.1 A and AA violations and every request the page made for anything but
+// axe's WCAG 2.0/2.1/2.2 A and AA violations and every request the page made for anything but
 // itself or a data: URI (a self-contained page makes none). SCREENSHOTS=DIR also saves a
 // full-page PNG of each. CHROMIUM overrides the browser's path (default /usr/bin/chromium).
 
@@ -16,7 +16,7 @@ import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const FLAGS = [
   "--no-sandbox",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
 from tests.conftest import CONTENT
+from tests.seed import html_text
 
 runner = CliRunner()
+Edit = Callable[[Path, str, str], None]
 SEVEN = [
     *sorted(
         f"{d}.{f}" for d in ("executive-summary", "annual-report") for f in ("md", "html", "pdf")
@@ -48,7 +51,7 @@ def test_the_executive_summary_pdf(report_2014_15: Path) -> None:
     )
     for heading in (
         "1. Executive Summary",
-        "2. Key Matters for the Committee's Consideration",
+        "2. Key Matters for the Committee\u2019s Consideration",  # a curly apostrophe
         "3.3.2 Improving practice in respect of children at risk of female genital "
         "mutilation (FGM)",
         "7. Financial Implications",
@@ -105,11 +108,29 @@ def test_the_contents_gives_the_page_of_each_chapter(report_2014_15: Path) -> No
     assert found[-1] == listed
 
 
-def test_the_index_links_every_file(report_2014_15: Path) -> None:
+def test_the_landing_page_says_what_the_report_is_and_offers_html_then_pdfs(
+    report_2014_15: Path,
+) -> None:
     index = (report_2014_15 / "index.html").read_text()
-    for name in SEVEN[:-1]:
-        assert f'href="{name}"' in index
-    assert "pages" in index.lower()
+    text = html_text(index).split("Skip to the report ", 1)[1]
+    assert text.startswith(
+        "Local Safeguarding Children Board: annual report 2014-15 "
+        "The annual report of the Local Safeguarding Children Board (LSCB) for City of "
+        "Westminster, Hammersmith and Fulham and Royal Borough of Kensington and Chelsea, "
+        "covering 1 April 2014 to 31 March 2015. Status: final. Presented to committee on "
+        "Thursday 8th October 2015. Read the report"
+    )
+    links = re.findall(r'href="([^"#]+)"', index)
+    assert links == [
+        "annual-report.html",
+        "executive-summary.html",
+        "annual-report.pdf",
+        "executive-summary.pdf",
+    ]  # the HTML first; the Markdown is written but not offered
+    pages = len(PdfReader(report_2014_15 / "annual-report.pdf").pages)
+    size = (report_2014_15 / "annual-report.pdf").stat().st_size
+    assert f"Annual report (PDF, {size / 1024:.0f} KB, {pages} pages)" in text
+    assert "@font-face" not in index and len(index.encode()) < 12_000  # no fonts inline
 
 
 def test_only_the_formats_and_documents_asked_for(small: Path) -> None:
@@ -172,3 +193,17 @@ def test_content_text_cannot_change_the_document_structure(small: Path) -> None:
     html = (small.parent / "build" / "2020-21" / "executive-summary.html").read_text()
     assert "3.2 # Not a heading | not a cell &lt;b&gt;bold&lt;/b&gt;</h3>" in html
     assert "<b>bold</b>" not in html
+
+
+def test_a_draft_landing_page_says_so_and_that_it_is_still_to_go_to_committee(
+    small: Path, edit: Edit
+) -> None:
+    edit(small / "2020-21" / "report.yaml", "status: final", "status: draft")
+    result = runner.invoke(app, ["build", "2020-21", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    text = html_text((small.parent / "build" / "2020-21" / "index.html").read_text())
+    assert (
+        "Draft: this report has not been approved and may change. To go to committee on "
+        "Tuesday 14th September 2021."
+    ) in text
+    assert "Presented" not in text and "Download the PDFs" not in text  # none were built

@@ -100,7 +100,7 @@ def test_build_ends_with_the_table(small: Path) -> None:
         "  writing executive-summary",
         "  writing annual-report",
     ]
-    assert lines[-4] == "file                                 size  pages"
+    assert lines[-4] == "file                                size  pages"
     assert lines[-1].startswith("build/2020-21/index.html ")
 
 

@@ -19,7 +19,7 @@ from tests.conftest import SMALL
 
 runner = CliRunner()
 Edit = Callable[[Path, str, str], None]
-KEY_MATTERS = "“2. Key Matters for the Committee's Consideration”"
+KEY_MATTERS = "“2. Key Matters for the Committee\u2019s Consideration”"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -203,7 +203,9 @@ def test_a_year_new_since_the_revision_is_all_added(repo: Path) -> None:
     code, output = diff("--base", "HEAD")
     assert code == 0, output
     assert output.splitlines()[1] == "2020-21 has no content at HEAD: all of it is new."
-    assert "Added paragraph 2.2 in “2. Key Matters for the Committee's Consideration”:" in output
+    assert (
+        "Added paragraph 2.2 in “2. Key Matters for the Committee\u2019s Consideration”:" in output
+    )
     assert "Changed" not in output and "Removed" not in output
     assert "  Budget spending: Training: none → £45,000" in output
 

@@ -126,9 +126,9 @@ MISSPELT: list[Case] = [
     ("board.yaml", "short_name:", "shortname:"),
     ("2014-15/report.yaml", "\ntitle: Annual", "\ntitel: Annual"),
     ("2014-15/budget.yaml", "brought_forward:", "brought_foward:"),
-    ("2014-15/metrics.yaml", "source: Illustrative figures, not the Board's published data\n"
+    ("2014-15/metrics.yaml", "source: made up for this sample report, not the Board's published data\n"
      "    illustrative: true\n    values:\n      2012-13: 18",
-     "sorce: Illustrative figures, not the Board's published data\n"
+     "sorce: made up for this sample report, not the Board's published data\n"
      "    illustrative: true\n    values:\n      2012-13: 18"),
     ("2014-15/priorities/01-early-help.yaml", "to_develop:", "to_devlop:"),
 ]  # fmt: skip

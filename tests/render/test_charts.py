@@ -88,9 +88,8 @@ def test_figures_are_written_as_the_report_writes_them() -> None:
 def test_the_svg_keeps_its_text_as_text_and_rebuilds_the_same() -> None:
     svg = chart_svg(series({"2018-19": 120, "2019-20": 131, "2020-21": 140}, illustrative=True))
     texts = re.findall(r"<text\b[^>]*>\s*([^<]+?)\s*<", svg)
-    assert {"120", "131", "140", "2018-19", "2020-21", "Number", "Illustrative figures"} <= set(
-        texts
-    )
+    assert {"120", "131", "140", "2018-19", "2020-21", "Number"} <= set(texts)
+    assert "Illustrative figures" not in texts  # said once, in the figure's caption
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert "font-family: 'Report Sans', 'DejaVu Sans', sans-serif" in svg
     again = subprocess.run(
@@ -173,7 +172,10 @@ def test_a_figure_in_each_format(small: Path) -> None:
     src = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', figure_html)
     assert src is not None
     assert "<svg" in base64.b64decode(src.group(1)).decode()
-    assert "<p>Source: Northtown Council. These figures are illustrative" in figure_html
+    assert "<p>Source: Northtown Council.</p>" in figure_html
+    svg = base64.b64decode(src.group(1)).decode()
+    shown = figure_html[: src.start()] + figure_html[src.end() :] + svg
+    assert shown.lower().count("illustrative") == 1, "said once, in the caption"
 
 
 def test_figures_not_marked_illustrative_carry_no_note(small: Path, edit: Edit) -> None:

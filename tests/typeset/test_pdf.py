@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -129,8 +130,10 @@ def test_charts_and_their_notes_are_on_the_page(pdfs: dict[str, pikepdf.Pdf]) ->
     with_figures = [text for text in pages if "(illustrative figures)" in text]
     assert sum(text.count("(illustrative figures)") for text in pages) == 5  # each caption
     for text in with_figures:
-        # The chart's own words are text beside its caption: the axis and its note.
-        assert "Number" in text.split() and "Illustrative figures" in text
+        # The chart's own words are text beside its caption: its axis. "Illustrative" is
+        # said once, in the caption, not again on the chart or in the source line.
+        assert "Number" in text.split() and text.lower().count("illustrative figures") == 1
+        assert "these figures are illustrative" not in text.lower()
     assert "draft" not in " ".join(pages).lower()
 
 
@@ -169,3 +172,27 @@ def test_a_final_report_carries_no_draft_marking(small: Path) -> None:
         assert "draft" not in text.lower()
         html = (out / f"{document}.html").read_text()
         assert 'class="draft' not in html and "DRAFT" not in html
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_headings_never_skip_a_level_in_the_structure_tree(
+    pdfs: dict[str, pikepdf.Pdf], document: str
+) -> None:
+    tags = [str(e.S) for e in elements(pdfs[document].Root.StructTreeRoot)]
+    levels = [int(tag[2]) for tag in tags if len(tag) == 3 and tag.startswith("/H")]
+    assert levels[0] == 1
+    skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
+    assert skips == []  # Matterhorn 14-003
+    assert max(levels) >= 4, "prose headings nest below the sections they sit in"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_table_cell_names_headers_that_exist(
+    pdfs: dict[str, pikepdf.Pdf], document: str
+) -> None:
+    found = list(elements(pdfs[document].Root.StructTreeRoot))
+    ids = {str(e.ID) for e in found if e.S == "/TH" and "/ID" in e}
+    cells = [e for e in found if e.S == "/TD"]
+    named = [[str(h) for h in e.A.Headers] for e in cells if "/A" in e and "/Headers" in e.A]
+    assert cells and len(named) == len(cells)
+    assert [h for headers in named for h in headers if h not in ids] == []

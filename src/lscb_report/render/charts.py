@@ -187,7 +187,8 @@ def _tick(value: float, unit: str) -> str:
 
 
 def _frame(axes: Axes, series: Series) -> None:
-    """Axes kept to what helps reading: no box, the unit named, the illustrative marked."""
+    """Axes kept to what helps reading: no box, the unit named. Illustrative figures are
+    said so once, in the figure's caption, not again on the chart."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axes.spines[["top", "right"]].set_visible(False)
@@ -199,13 +200,3 @@ def _frame(axes: Axes, series: Series) -> None:
     axes.margins(x=0.08)
     if series.unit == "count":
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    if series.illustrative:
-        axes.text(
-            1,
-            1.04,
-            "Illustrative figures",
-            transform=axes.transAxes,
-            ha="right",
-            color=MUTED,
-            fontstyle="italic",
-        )

@@ -27,7 +27,7 @@ from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link
 
-CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
+CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure", "status")
 FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
 
 ImageResolver = Callable[[str], str | None]
@@ -36,7 +36,10 @@ ImageResolver = Callable[[str], str | None]
 @cache
 def parser() -> MarkdownIt:
     """The Markdown parser, built once."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    options = {"html": False, "typographer": True, "quotes": "\u201c\u201d\u2018\u2019"}
+    # The typographer's smart quotes only: curly quotes and apostrophes in text, never in
+    # code or a link's address; its other replacements (-- to a dash, (c) to ©) stay off.
+    md = MarkdownIt("commonmark", options).enable(["table", "smartquotes"])
     md.validateLink = safe_link  # type: ignore[method-assign]
     anchors_plugin(md, min_level=1, max_level=4, slug_func=_anchor)
     for name in CONTAINERS:
@@ -75,14 +78,18 @@ def markdown_to_body(
     *,
     charts: Mapping[str, str] | None = None,
     terms: Mapping[str, str] | None = None,
+    tie_headings: bool = False,
 ) -> str:
     """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
     figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
     is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
-    and is its description otherwise."""
+    and is its description otherwise. ``tie_headings`` keeps each heading's last two words
+    on one line, for print, where the PDF engine cannot balance a heading's lines."""
     md = parser()
     tokens = md.parse(markdown, {"terms": terms or {}})
     _place_charts(tokens, charts or {})
+    if tie_headings:
+        _tie_last_words(tokens)
     for token in tokens:
         for child in token.children or []:
             if child.type == "image":
@@ -125,6 +132,25 @@ def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
         tokens[text : text + 3] = [chart]
 
 
+def _tie_last_words(tokens: list[Token]) -> None:
+    """The last two words of each heading in a ``<span class="tie">``, which does not wrap,
+    so that no heading ends on a line of one word. (A no-break space would do the same, but
+    would also stand in the PDF's bookmarks and copied text.)"""
+    for index, token in enumerate(tokens[1:], 1):
+        if tokens[index - 1].type != "heading_open" or not token.children:
+            continue
+        last = token.children[-1]
+        words = last.content.split(" ")
+        if last.type != "text" or len(words) < 2 or not all(words[-2:]):
+            continue
+        head, tail = " ".join(words[:-2]), " ".join(words[-2:])
+        opening = Token("html_inline", "", 0, content='<span class="tie">')
+        closing = Token("html_inline", "", 0, content="</span>")
+        tied = Token("text", "", 0, content=tail)
+        before = [Token("text", "", 0, content=head + " ")] if head else []
+        token.children[-1:] = [*before, opening, tied, closing]
+
+
 def _plain(inline: Token) -> str:
     """The text of an inline token, without its markup."""
     return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
@@ -153,10 +179,17 @@ class Page:
 
 
 def html_page(
-    body: str, page: Page, templates: Path | None, extra: dict[str, Any], *, screen: bool = True
+    body: str,
+    page: Page,
+    templates: Path | None,
+    extra: dict[str, Any],
+    *,
+    screen: bool = True,
+    fonts: bool = True,
 ) -> str:
     """The whole self-contained HTML file; ``screen=False`` leaves out the screen-only rules
-    for the PDF engine, which does not read media queries."""
+    for the PDF engine, which does not read media queries, and ``fonts=False`` the inline
+    fonts, for a page light enough to be only links (it falls back to the system's)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
         undefined=jinja2.StrictUndefined,
@@ -167,7 +200,9 @@ def html_page(
         sheets.append("draft.css")
     if page.restricted:
         sheets.append("restricted.css")
-    css = fonts_css(templates) + "".join(_template_text(templates, name) for name in sheets)
+    css = (fonts_css(templates) if fonts else "") + "".join(
+        _template_text(templates, name) for name in sheets
+    )
     context = {"body": Markup(body), "page": page, "css": Markup(css), **extra}
     return render_template(env, "page.html.j2", context)
 

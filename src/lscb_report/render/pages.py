@@ -13,7 +13,7 @@ from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
-from lscb_report.render.documents import DOCUMENTS, FORMATS, TITLES
+from lscb_report.render.documents import DOCUMENTS, TITLES
 from lscb_report.render.markup import Page, html_page, markdown_to_body
 from lscb_report.render.templating import environment, render_template
 from lscb_report.rules.audience import restricted_banner
@@ -50,6 +50,7 @@ def document_html(
         content.images.get,
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
+        tie_headings=not screen,
     )
     return html_page(body, page, templates, extra, screen=screen)
 
@@ -61,39 +62,41 @@ def index_html(
     folder: Path,
     templates: Path | None,
 ) -> bytes:
-    """The publishing page linking every output, with sizes and page counts."""
-
-    rows = []
-    for document in DOCUMENTS:
-        for fmt in FORMATS:
-            name = f"{document}.{fmt}"
-            data = files.get(name)
-            if data is None and (folder / name).is_file():
-                data = (folder / name).read_bytes()
-            if data is not None:
-                rows.append(
-                    {
-                        "document": TITLES[document],
-                        "format": fmt.upper(),
-                        "name": name,
-                        "size": size(len(data)),
-                        "pages": pages.get(name),
-                    }
-                )
+    """The page a council links to: what the report is, each document to read in the browser,
+    then each PDF with its size and pages. It carries no fonts, being only links."""
+    read, download = [], []
+    for document in reversed(DOCUMENTS):  # the full report first
+        words = f"{TITLES[document].lower()} as a web page"
+        if _data(files, folder, f"{document}.html") is not None:
+            read.append({"title": f"Read the {words}", "name": f"{document}.html"})
+        pdf = _data(files, folder, f"{document}.pdf")
+        if pdf is not None:
+            name = f"{document}.pdf"
+            link = {"title": TITLES[document], "name": name, "size": size(len(pdf))}
+            download.append({**link, "pages": pages.get(name)})
     context = {"board": content.board, "year": content.year, "report": content.report}
-    markdown = render_template(environment(templates), "index.md.j2", {**context, "rows": rows})
+    context |= {"read": read, "download": download}
+    markdown = render_template(environment(templates), "index.md.j2", context)
     if content.audience == "board":
         markdown = restricted_banner() + markdown
     page = Page(
         title=f"{content.board.name} annual report {content.year}",
         document="index",
-        description=f"The {content.board.name} annual report {content.year}, to download.",
+        description=f"The {content.board.name} annual report {content.year}, to read or download.",
         draft=content.report.status == "draft",
         restricted=content.audience == "board",
     )
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     body = markdown_to_body(markdown, terms=acronyms(content.glossary))
-    return html_page(body, page, templates, extra).encode("utf-8")
+    return html_page(body, page, templates, extra, fonts=False).encode("utf-8")
+
+
+def _data(files: dict[str, bytes], folder: Path, name: str) -> bytes | None:
+    """An output made by this build, or else kept from an earlier one in the folder."""
+    data = files.get(name)
+    if data is None and (folder / name).is_file():
+        data = (folder / name).read_bytes()
+    return data
 
 
 def build_date(content: Content) -> date:

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from lscb_report.content.loading import display_path
 from lscb_report.content.reading import Content
@@ -77,24 +78,40 @@ def md(value: object) -> str:
 
 
 def prose(text: str, top: int = 3) -> str:
-    """Markdown prose from YAML, with headings moved down to level ``top`` or below and each
-    paragraph on one line, so it cannot change the structure around it."""
+    """Markdown prose from YAML, its headings nested under the section it sits in (see
+    ``_nested_levels``) and each paragraph on one line, so it cannot change the structure
+    around it."""
     text = _CONTAINER_FENCE.sub(r"\1\\\2", text.strip())
     lines = text.splitlines()
     tokens = _parser.parse(text)
     edits: list[tuple[int, int, str]] = []
+    levels = _nested_levels(tokens, top)
     for index, token in enumerate(tokens):
         if token.map is None or token.level != 0:
             continue
         start, end = token.map
         if token.type == "heading_open":
-            level = min(6, max(top, int(token.tag[1]) + top - 1))
+            level = levels[index]
             edits.append((start, end, "#" * level + " " + tokens[index + 1].content))
         elif token.type == "paragraph_open":
             edits.append((start, end, " ".join(line.strip() for line in lines[start:end])))
     for start, end, replacement in reversed(edits):
         lines[start:end] = [replacement]
     return "\n".join(lines)
+
+
+def _nested_levels(tokens: list[Token], top: int) -> dict[int, int]:
+    """The level of each heading of prose placed under a heading of level ``top - 1``: the
+    highest level the writer used becomes ``top``, the next ``top + 1`` and so on, and no
+    heading goes more than one level below the one before it, so no level is skipped."""
+    written = [(i, int(t.tag[1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    ranks = {level: rank for rank, level in enumerate(sorted({lvl for _, lvl in written}))}
+    levels: dict[int, int] = {}
+    previous = top - 1
+    for index, level in written:
+        previous = min(6, top + ranks[level], previous + 1)
+        levels[index] = previous
+    return levels
 
 
 def inline(text: str) -> str:
@@ -117,7 +134,7 @@ class Numbering:
     def __call__(self, text: str, section: object) -> str:
         key = str(section)
         out = []
-        lines = prose(text, top=4).split("\n")
+        lines = prose(text, top=3).split("\n")
         tokens = _parser.parse("\n".join(lines))
         starts = {t.map[0] for t in tokens if t.type == "paragraph_open" and t.level == 0 and t.map}
         for number, line in enumerate(lines):

@@ -139,8 +139,10 @@ def unknown(text: str, terms: Iterable[str]) -> list[str]:
 
 
 def abbr_plugin(md: MarkdownIt) -> None:
-    """Mark every glossary acronym in the text as ``<abbr title="meaning">``; the terms come
-    in the parser's env as ``{"terms": {"CSE": "child sexual exploitation"}}``."""
+    """Mark the first use in prose of each glossary acronym, where ``spell_out`` spells it
+    out, as ``<abbr title="meaning">``; the terms come in the parser's env as
+    ``{"terms": {"CSE": "child sexual exploitation"}}``. Marking every use would underline
+    dozens a page."""
     md.core.ruler.push("abbr", _mark_abbreviations)
     md.add_render_rule("abbr_open", _render_abbr_open)
     md.add_render_rule("abbr_close", lambda *_: "</abbr>")
@@ -150,23 +152,27 @@ def _mark_abbreviations(state: StateCore) -> None:
     terms: Mapping[str, str] = state.env.get("terms") or {}
     if not terms:
         return
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
+    seen: set[str] = set()
+    for index, token in enumerate(state.tokens):
+        if token.type != "inline" or not token.children or index == 0:
             continue
+        if state.tokens[index - 1].type != "paragraph_open":
+            continue  # a heading or table cell: spell_out spells out in prose only
         children: list[Token] = []
         for child in token.children:
-            children += _split(child, terms) if child.type == "text" else [child]
+            children += _split(child, terms, seen) if child.type == "text" else [child]
         token.children = children
 
 
-def _split(token: Token, terms: Mapping[str, str]) -> list[Token]:
-    """A text token cut into text and abbreviations."""
+def _split(token: Token, terms: Mapping[str, str], seen: set[str]) -> list[Token]:
+    """A text token cut into text and the abbreviations not ``seen`` before (then seen)."""
     out: list[Token] = []
     text, last = token.content, 0
     for match in _WORD.finditer(text):
         term = known(match.group(), terms)
-        if term is None:
+        if term is None or term in seen:
             continue
+        seen.add(term)
         if match.start() > last:
             out.append(_text(text[last : match.start()], token.level))
         opening = Token("abbr_open", "abbr", 1, level=token.level)
