@@ -1,4 +1,4 @@
-"""Building: all seven files, what the PDFs hold, subsets, overrides and failed builds."""
+"""Building: all ten files, what the PDFs hold, subsets, overrides and failed builds."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from lscb_report.cli.app import app
 from tests.conftest import CONTENT
 
 runner = CliRunner()
-SEVEN = [
+ALL_FILES = [
     *sorted(
-        f"{d}.{f}" for d in ("executive-summary", "annual-report") for f in ("md", "html", "pdf")
+        f"{d}.{f}"
+        for d in ("executive-summary", "annual-report")
+        for f in ("md", "html", "pdf", "docx")
     ),
+    "2014-15-figures.csv",
     "index.html",
 ]
 
@@ -35,8 +38,8 @@ def report_2014_15(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "2014-15"
 
 
-def test_builds_all_seven_files(report_2014_15: Path) -> None:
-    assert sorted(p.name for p in report_2014_15.iterdir()) == sorted(SEVEN)
+def test_builds_all_ten_files(report_2014_15: Path) -> None:
+    assert sorted(p.name for p in report_2014_15.iterdir()) == sorted(ALL_FILES)
 
 
 def test_the_executive_summary_pdf(report_2014_15: Path) -> None:
@@ -107,7 +110,7 @@ def test_the_contents_gives_the_page_of_each_chapter(report_2014_15: Path) -> No
 
 def test_the_index_links_every_file(report_2014_15: Path) -> None:
     index = (report_2014_15 / "index.html").read_text()
-    for name in SEVEN[:-1]:
+    for name in ALL_FILES[:-1]:
         assert f'href="{name}"' in index
     assert "pages" in index.lower()
 

@@ -26,7 +26,7 @@ from lscb_report.build.fingerprint import fingerprint
 from lscb_report.build.output import write_report
 from lscb_report.content.loading import display_path
 from lscb_report.errors import Problem, ReportError
-from lscb_report.render.documents import FORMATS
+from lscb_report.render.documents import DATA, FORMATS, data_name
 
 if TYPE_CHECKING:
     from lscb_report.content.models import Series
@@ -86,6 +86,8 @@ def _build(
     files = {f"{document}.md": text.encode("utf-8") for document, text in markdowns.items()}
     draw = _charts(content, markdowns, config, pending)
     files |= _html(content, markdowns, config, draw)
+    files |= _docx(content, markdowns, config, draw)
+    files |= _data(content, markdowns, config)
     print_html = _print_html(content, markdowns, config, draw)
     typeset = _typeset(print_html, build_date(content), content.images, typesetter, pending, step)
     warnings = list(content.warnings)
@@ -94,6 +96,7 @@ def _build(
         warnings += typeset_warnings
         files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
     order = [f"{document}.{fmt}" for document in config.documents for fmt in FORMATS]
+    order.append(data_name(config.year))
     files = {name: files[name] for name in order if name in files}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
@@ -122,12 +125,52 @@ def _html(
 
     if "html" not in config.formats:
         return {}
+    data = data_name(config.year) if DATA in config.formats else None
     return {
         f"{document}.html": document_html(
-            content, document, markdown, config.templates, draw=draw
+            content, document, markdown, config.templates, draw=draw, data=data
         ).encode("utf-8")
         for document, markdown in markdowns.items()
     }
+
+
+def _docx(
+    content: Content, markdowns: dict[str, str], config: BuildConfig, draw: Draw
+) -> dict[str, bytes]:
+    """Each document in Word, when Word is asked for."""
+    from lscb_report.render.charts import figures
+    from lscb_report.render.docxsource import docx_markdown
+    from lscb_report.render.pages import build_date, document_title, template_file
+    from lscb_report.rules.audience import RESTRICTED
+    from lscb_report.typeset.docx import WordDocument, markdown_to_docx
+
+    if "docx" not in config.formats:
+        return {}
+    marks: tuple[str, ...] = ("DRAFT",) if content.report.status == "draft" else ()
+    if content.audience == "board":
+        marks += (RESTRICTED,)
+    files = {}
+    for document, markdown in markdowns.items():
+        shown = figures(markdown)
+        charts = {s.id: draw(s) for s in content.metrics.series if s.id in shown}
+        source = docx_markdown(markdown, charts, content.images)
+        word = WordDocument(
+            title=document_title(content, document),
+            created=build_date(content),
+            reference=template_file(config.templates, "reference.docx"),
+            marks=marks,
+        )
+        files[f"{document}.docx"] = markdown_to_docx(source, word)
+    return files
+
+
+def _data(content: Content, markdowns: dict[str, str], config: BuildConfig) -> dict[str, bytes]:
+    """The figures the documents print, as CSV, when open data is asked for."""
+    from lscb_report.render.opendata import figures_csv
+
+    if DATA not in config.formats:
+        return {}
+    return {data_name(config.year): figures_csv(content, markdowns)}
 
 
 def _print_html(
@@ -167,7 +210,7 @@ def _charts(
     """What draws the documents' charts: the SVGs kept or drawn once for this build."""
     from lscb_report.render.charts import chart_svg, figures
 
-    if not {"html", "pdf"} & set(config.formats):
+    if not {"html", "pdf", "docx"} & set(config.formats):
         return chart_svg
     wanted = set().union(*(figures(markdown) for markdown in markdowns.values()))
     shown = [s for s in content.metrics.series if s.id in wanted]

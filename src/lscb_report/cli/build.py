@@ -17,6 +17,8 @@ class Format(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
+    docx = "docx"
+    csv = "csv"
 
 
 class Document(StrEnum):
@@ -66,14 +68,14 @@ def build(
     """
     from lscb_report.build.config import BuildConfig
     from lscb_report.build.pipeline import build as run_build
-    from lscb_report.render.documents import DOCUMENTS, FORMATS
+    from lscb_report.render.documents import DOCUMENTS, EVERY_FORMAT
 
     config = BuildConfig(
         year=year,
         content=content,
         templates=templates,
         out=out,
-        formats=tuple(f.value for f in formats) if formats else FORMATS,
+        formats=tuple(f.value for f in formats) if formats else EVERY_FORMAT,
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,
         audience="board" if audience is AudienceChoice.board else "public",

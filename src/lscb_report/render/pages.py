@@ -13,9 +13,9 @@ from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
-from lscb_report.render.documents import DOCUMENTS, FORMATS, TITLES
+from lscb_report.render.documents import DOCUMENTS, FORMATS, LABELS, TITLES, data_name
 from lscb_report.render.markup import Page, html_page, markdown_to_body
-from lscb_report.render.templating import environment, render_template
+from lscb_report.render.templating import environment, render_template, template_folders
 from lscb_report.rules.audience import restricted_banner
 from lscb_report.rules.glossary import acronyms
 
@@ -28,16 +28,15 @@ def document_html(
     *,
     screen: bool = True,
     draw: Callable[[Series], str] | None = None,
+    data: str | None = None,
 ) -> str:
     """One document as a self-contained HTML page (for print when ``screen`` is false), its
-    charts drawn by ``draw`` (by default, drawn afresh)."""
+    charts drawn by ``draw`` (by default, drawn afresh), its tables of figures linked to
+    their CSV at the address ``data``."""
 
     board = content.board
-    title = f"{board.name} {TITLES[document]} {content.year}"
-    if document == "executive-summary":
-        title = content.report.cover.title
     page = Page(
-        title=title,
+        title=document_title(content, document),
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
@@ -50,8 +49,22 @@ def document_html(
         content.images.get,
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
+        data_link=data,
     )
     return html_page(body, page, templates, extra, screen=screen)
+
+
+def document_title(content: Content, document: str) -> str:
+    """A document's title: the cover report's own, or the board's name, document and year."""
+    if document == "executive-summary":
+        return content.report.cover.title
+    return f"{content.board.name} {TITLES[document]} {content.year}"
+
+
+def template_file(templates: Path | None, name: str) -> Path | None:
+    """A file from the first templates folder that has it (the board's own, then the
+    tool's), such as the Word reference document."""
+    return next((f / name for f in template_folders(templates) if (f / name).is_file()), None)
 
 
 def index_html(
@@ -71,15 +84,10 @@ def index_html(
             if data is None and (folder / name).is_file():
                 data = (folder / name).read_bytes()
             if data is not None:
-                rows.append(
-                    {
-                        "document": TITLES[document],
-                        "format": fmt.upper(),
-                        "name": name,
-                        "size": size(len(data)),
-                        "pages": pages.get(name),
-                    }
-                )
+                rows.append(_row(TITLES[document], LABELS[fmt], name, len(data), pages.get(name)))
+    csv_name = data_name(content.year)
+    if csv_name in files:
+        rows.append(_row("The report's figures", "CSV", csv_name, len(files[csv_name]), None))
     context = {"board": content.board, "year": content.year, "report": content.report}
     markdown = render_template(environment(templates), "index.md.j2", {**context, "rows": rows})
     if content.audience == "board":
@@ -94,6 +102,11 @@ def index_html(
     extra = {"version": __version__, "created": build_date(content).isoformat()}
     body = markdown_to_body(markdown, terms=acronyms(content.glossary))
     return html_page(body, page, templates, extra).encode("utf-8")
+
+
+def _row(document: str, fmt: str, name: str, count: int, pages: int | None) -> dict[str, object]:
+    """One file's row on the publishing page."""
+    return {"document": document, "format": fmt, "name": name, "size": size(count), "pages": pages}
 
 
 def build_date(content: Content) -> date:
