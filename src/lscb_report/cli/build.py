@@ -1,4 +1,4 @@
-"""lscb-report build: the documents in Markdown, HTML and PDF."""
+"""lscb-report build: the documents in Markdown, HTML, PDF and Word, and the figures as CSV."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def build(
     ] = False,
     max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
-    """Build the executive summary and the annual report in Markdown, HTML and PDF.
+    """Build the executive summary and the annual report in Markdown, HTML, PDF and Word, and
+    the figures they print as CSV.
 
     Example: lscb-report build 2014-15 --format html --document annual-report
     """
