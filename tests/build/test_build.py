@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -175,3 +176,18 @@ def test_content_text_cannot_change_the_document_structure(small: Path) -> None:
     html = (small.parent / "build" / "2020-21" / "executive-summary.html").read_text()
     assert "3.2 # Not a heading | not a cell &lt;b&gt;bold&lt;/b&gt;</h3>" in html
     assert "<b>bold</b>" not in html
+
+
+def test_the_annual_report_pdf_carries_its_figures_and_stays_tagged(report_2014_15: Path) -> None:
+    report = pikepdf.open(report_2014_15 / "annual-report.pdf")
+    assert list(report.attachments) == ["2014-15-figures.csv"]
+    spec = report.attachments["2014-15-figures.csv"]
+    assert str(spec.obj["/UF"]) == "2014-15-figures.csv"
+    assert str(spec.obj["/Desc"]) == "The figures this report prints, as CSV"
+    attached = spec.get_file()
+    assert attached.read_bytes() == (report_2014_15 / "2014-15-figures.csv").read_bytes()
+    assert str(attached.obj["/Params"]["/CreationDate"]) == "D:20151008000000Z"
+    assert "/StructTreeRoot" in report.Root
+    assert bool(report.Root.MarkInfo.Marked)
+    summary = pikepdf.open(report_2014_15 / "executive-summary.pdf")
+    assert list(summary.attachments) == []  # it prints no table of figures

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.build import cache
 from lscb_report.build.config import BuildConfig, BuildResult, Output
+from lscb_report.build.derived import Draw
 from lscb_report.build.fingerprint import fingerprint
 from lscb_report.build.output import write_report
 from lscb_report.content.loading import display_path
@@ -29,12 +30,10 @@ from lscb_report.errors import Problem, ReportError
 from lscb_report.render.documents import DATA, FORMATS, data_name
 
 if TYPE_CHECKING:
-    from lscb_report.content.models import Series
     from lscb_report.content.reading import Content
     from lscb_report.typeset.parallel import Typesetter
 
 Step = Callable[[str], None]
-Draw = Callable[["Series"], str]
 
 
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
@@ -74,6 +73,7 @@ def _build(
 ) -> BuildResult:
     """Every step of a build that has work to do: read and check, prepare, Markdown, HTML,
     PDF, the index page, write."""
+    from lscb_report.build.derived import figures_data, pdf_attachments, word_files
     from lscb_report.render.pages import build_date, index_html
     from lscb_report.rules.prepare import checked_content, prepare
 
@@ -86,10 +86,13 @@ def _build(
     files = {f"{document}.md": text.encode("utf-8") for document, text in markdowns.items()}
     draw = _charts(content, markdowns, config, pending)
     files |= _html(content, markdowns, config, draw)
-    files |= _docx(content, markdowns, config, draw)
-    files |= _data(content, markdowns, config)
+    files |= word_files(content, markdowns, config, draw)
+    files |= figures_data(content, markdowns, config)
     print_html = _print_html(content, markdowns, config, draw)
-    typeset = _typeset(print_html, build_date(content), content.images, typesetter, pending, step)
+    embedded = pdf_attachments(content, markdowns, files, config)
+    typeset = _typeset(
+        print_html, build_date(content), embedded, content.images, typesetter, pending, step
+    )
     warnings = list(content.warnings)
     pages: dict[str, int] = {}
     for document, (pdf, typeset_warnings) in typeset.items():
@@ -132,45 +135,6 @@ def _html(
         ).encode("utf-8")
         for document, markdown in markdowns.items()
     }
-
-
-def _docx(
-    content: Content, markdowns: dict[str, str], config: BuildConfig, draw: Draw
-) -> dict[str, bytes]:
-    """Each document in Word, when Word is asked for."""
-    from lscb_report.render.charts import figures
-    from lscb_report.render.docxsource import docx_markdown
-    from lscb_report.render.pages import build_date, document_title, template_file
-    from lscb_report.rules.audience import RESTRICTED
-    from lscb_report.typeset.docx import WordDocument, markdown_to_docx
-
-    if "docx" not in config.formats:
-        return {}
-    marks: tuple[str, ...] = ("DRAFT",) if content.report.status == "draft" else ()
-    if content.audience == "board":
-        marks += (RESTRICTED,)
-    files = {}
-    for document, markdown in markdowns.items():
-        shown = figures(markdown)
-        charts = {s.id: draw(s) for s in content.metrics.series if s.id in shown}
-        source = docx_markdown(markdown, charts, content.images)
-        word = WordDocument(
-            title=document_title(content, document),
-            created=build_date(content),
-            reference=template_file(config.templates, "reference.docx"),
-            marks=marks,
-        )
-        files[f"{document}.docx"] = markdown_to_docx(source, word)
-    return files
-
-
-def _data(content: Content, markdowns: dict[str, str], config: BuildConfig) -> dict[str, bytes]:
-    """The figures the documents print, as CSV, when open data is asked for."""
-    from lscb_report.render.opendata import figures_csv
-
-    if DATA not in config.formats:
-        return {}
-    return {data_name(config.year): figures_csv(content, markdowns)}
 
 
 def _print_html(
@@ -221,6 +185,7 @@ def _charts(
 def _typeset(
     print_html: dict[str, str],
     created: date,
+    attached: dict[str, dict[str, bytes]],
     images: dict[str, str],
     typesetter: Typesetter,
     pending: cache.Pending,
@@ -230,7 +195,10 @@ def _typeset(
     its HTML was typeset before, otherwise typeset now, side by side."""
     from lscb_report.typeset.pdf import RefusedFetch
 
-    keys = {document: cache.pdf_key(html, created) for document, html in print_html.items()}
+    keys = {
+        document: cache.pdf_key(html, created, attached.get(document))
+        for document, html in print_html.items()
+    }
     made = {document: cache.cached_pdf(pending.out, key) for document, key in keys.items()}
     for document, typeset in made.items():
         if typeset is not None:
@@ -240,7 +208,7 @@ def _typeset(
         step(f"typesetting {', '.join(f'{document}.pdf' for document in missing)}")
     fresh = {}
     refused = []
-    for document, outcome in typesetter.typeset(missing, created).items():
+    for document, outcome in typesetter.typeset(missing, created, attached).items():
         if isinstance(outcome, RefusedFetch):
             message = f"{outcome}; the build stops (look for that address in the templates)"
             refused.append(Problem(f"{document}.pdf", 0, 0, message))
