@@ -12,38 +12,57 @@ from lscb_report.render.documents import DATA, data_name
 if TYPE_CHECKING:
     from lscb_report.content.models import Series
     from lscb_report.content.reading import Content
+    from lscb_report.typeset.docx import Conversion
 
 Draw = Callable[["Series"], str]
 
 
-def word_files(
+class WordFiles:
+    """The Word files of a build, being made (by pandoc, in processes of their own) while the
+    PDFs are typeset; leaving the ``with`` block stops any still running."""
+
+    def __init__(self, conversions: dict[str, Conversion]) -> None:
+        self.conversions = conversions
+
+    def result(self) -> dict[str, bytes]:
+        """Each Word file by its name, once made."""
+        return {f"{document}.docx": c.result() for document, c in self.conversions.items()}
+
+    def __enter__(self) -> WordFiles:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for conversion in self.conversions.values():
+            conversion.close()
+
+
+def start_word_files(
     content: Content, markdowns: dict[str, str], config: BuildConfig, draw: Draw
-) -> dict[str, bytes]:
-    """Each document in Word, when Word is asked for."""
+) -> WordFiles:
+    """Start making each document in Word, when Word is asked for."""
     from lscb_report.render.charts import figures
     from lscb_report.render.docxsource import docx_markdown
     from lscb_report.render.pages import build_date, document_title, template_file
     from lscb_report.rules.audience import RESTRICTED
-    from lscb_report.typeset.docx import WordDocument, markdown_to_docx
+    from lscb_report.typeset.docx import Conversion, WordDocument
 
     if "docx" not in config.formats:
-        return {}
+        return WordFiles({})
     marks: tuple[str, ...] = ("DRAFT",) if content.report.status == "draft" else ()
     if content.audience == "board":
         marks += (RESTRICTED,)
-    files = {}
+    conversions = {}
     for document, markdown in markdowns.items():
         shown = figures(markdown)
         charts = {s.id: draw(s) for s in content.metrics.series if s.id in shown}
-        source = docx_markdown(markdown, charts, content.images)
         word = WordDocument(
             title=document_title(content, document),
             created=build_date(content),
             reference=template_file(config.templates, "reference.docx"),
             marks=marks,
         )
-        files[f"{document}.docx"] = markdown_to_docx(source, word)
-    return files
+        conversions[document] = Conversion(docx_markdown(markdown, charts, content.images), word)
+    return WordFiles(conversions)
 
 
 def figures_data(

@@ -73,7 +73,7 @@ def _build(
 ) -> BuildResult:
     """Every step of a build that has work to do: read and check, prepare, Markdown, HTML,
     PDF, the index page, write."""
-    from lscb_report.build.derived import figures_data, pdf_attachments, word_files
+    from lscb_report.build.derived import figures_data, pdf_attachments, start_word_files
     from lscb_report.render.pages import build_date, index_html
     from lscb_report.rules.prepare import checked_content, prepare
 
@@ -86,13 +86,14 @@ def _build(
     files = {f"{document}.md": text.encode("utf-8") for document, text in markdowns.items()}
     draw = _charts(content, markdowns, config, pending)
     files |= _html(content, markdowns, config, draw)
-    files |= word_files(content, markdowns, config, draw)
     files |= figures_data(content, markdowns, config)
-    print_html = _print_html(content, markdowns, config, draw)
-    embedded = pdf_attachments(content, markdowns, files, config)
-    typeset = _typeset(
-        print_html, build_date(content), embedded, content.images, typesetter, pending, step
-    )
+    with start_word_files(content, markdowns, config, draw) as word:
+        print_html = _print_html(content, markdowns, config, draw)
+        embedded = pdf_attachments(content, markdowns, files, config)
+        typeset = _typeset(
+            print_html, build_date(content), embedded, content.images, typesetter, pending, step
+        )
+        files |= word.result()
     warnings = list(content.warnings)
     pages: dict[str, int] = {}
     for document, (pdf, typeset_warnings) in typeset.items():

@@ -56,7 +56,8 @@ class WordDocument:
 
 def markdown_to_docx(markdown: str, document: WordDocument) -> bytes:
     """The Markdown as a Word document, the same bytes for the same input."""
-    return _finished(_pandoc(markdown, document.reference), document)
+    with Conversion(markdown, document) as conversion:
+        return conversion.result()
 
 
 def pandoc_path() -> str:
@@ -66,18 +67,46 @@ def pandoc_path() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-def _pandoc(markdown: str, reference: Path | None) -> bytes:
-    """pandoc's Word file of the Markdown, styled by the reference document if given."""
-    with tempfile.TemporaryDirectory(prefix="lscb-report-docx-") as folder:
-        lua = Path(folder) / "raw-as-text.lua"
-        lua.write_text(_RAW_AS_TEXT, encoding="utf-8")
-        out = Path(folder) / "out.docx"
+class Conversion:
+    """A Word document being made: pandoc starts at once, in a process of its own, so that
+    the build can typeset PDFs meanwhile; ``result`` waits for it and finishes the file."""
+
+    def __init__(self, markdown: str, document: WordDocument) -> None:
+        self.document = document
+        self._folder = tempfile.TemporaryDirectory(prefix="lscb-report-docx-")
+        folder = Path(self._folder.name)
+        (folder / "raw-as-text.lua").write_text(_RAW_AS_TEXT, encoding="utf-8")
+        (folder / "in.md").write_text(markdown, encoding="utf-8")
         command = [pandoc_path(), "--sandbox", "--quiet", f"--from={READER}", "--to=docx"]
-        command += [f"--lua-filter={lua}", f"--metadata=lang:{LANGUAGE}", f"--output={out}"]
-        if reference is not None:
-            command.append(f"--reference-doc={reference}")
-        subprocess.run(command, input=markdown.encode("utf-8"), check=True, capture_output=True)
-        return out.read_bytes()
+        command += [f"--lua-filter={folder / 'raw-as-text.lua'}", f"--metadata=lang:{LANGUAGE}"]
+        command += [f"--output={folder / 'out.docx'}", str(folder / "in.md")]
+        if document.reference is not None:
+            command.append(f"--reference-doc={document.reference}")
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+
+    def result(self) -> bytes:
+        """The finished Word document, once pandoc has made it."""
+        _, errors = self._process.communicate()
+        if self._process.returncode != 0:
+            message = errors.decode("utf-8", "replace").strip()
+            raise RuntimeError(f"pandoc failed ({self._process.returncode}): {message}")
+        made = (Path(self._folder.name) / "out.docx").read_bytes()
+        return _finished(made, self.document)
+
+    def close(self) -> None:
+        """Stop pandoc if it is still running, and remove its folder."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.communicate()
+        self._folder.cleanup()
+
+    def __enter__(self) -> Conversion:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def _finished(data: bytes, document: WordDocument) -> bytes:
