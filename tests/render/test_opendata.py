@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -152,3 +154,28 @@ def test_without_the_csv_nothing_links_to_it(tmp_path: Path) -> None:
     assert not (folder / "2020-21-figures.csv").exists()
     for name in ("annual-report.html", "index.html"):
         assert "figures.csv" not in (folder / name).read_text(encoding="utf-8")
+
+
+def test_a_table_typed_into_the_prose_is_not_linked_to_data_it_is_not_in(
+    small_copy: Path, edit: Callable[[Path, str, str], None], tmp_path: Path
+) -> None:
+    edit(
+        small_copy / "2020-21" / "activities" / "training.yaml",
+        "  Multi-agency training was offered.\n",
+        "  Multi-agency training was offered.\n\n  | Course | Places |\n  | --- | ---: |\n"
+        "  | Neglect | 40 |\n",
+    )
+    folder = build(small_copy, "2020-21", tmp_path / "out", "--format", "html", "--format", "csv")
+    page = (folder / "annual-report.html").read_text(encoding="utf-8")
+    table = page.index('<td style="text-align:right">40</td>')
+    assert "Download the data" not in page[table : page.index("<table", table)]
+    assert (
+        page.count(LINK.format(name="2020-21-figures.csv")) == 6
+    )  # three figures, three budget tables
+    assert ",40," not in (folder / "2020-21-figures.csv").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def small_copy(tmp_path: Path) -> Path:
+    shutil.copytree(SMALL, tmp_path / "content")
+    return tmp_path / "content"

@@ -22,13 +22,13 @@ from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from lscb_report.render.datalinks import DataLink, link_data, render_data_link
 from lscb_report.render.headings import slug
 from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link
 
 CONTAINERS = ("cover", "contents", "note", "draft", "restricted", "figure")
-DATA_LINK_TEXT = "Download the data (CSV)"
 FONT_TYPES = {".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf"}
 
 ImageResolver = Callable[[str], str | None]
@@ -44,7 +44,7 @@ def parser() -> MarkdownIt:
         container_plugin(md, name, render=_container)
     abbr_plugin(md)
     md.add_render_rule("chart", _render_chart)
-    md.add_render_rule("data_link", _render_data_link)
+    md.add_render_rule("data_link", render_data_link)
     return md
 
 
@@ -77,18 +77,18 @@ def markdown_to_body(
     *,
     charts: Mapping[str, str] | None = None,
     terms: Mapping[str, str] | None = None,
-    data_link: str | None = None,
+    data_link: DataLink | None = None,
 ) -> str:
     """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
     figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``,
-    ``data_link`` the address of the figures' CSV, linked beside each table of figures. An
+    ``data_link`` where the figures' CSV is, linked beside each table of its figures. An
     image is shown only when ``images`` gives it a ``data:`` URI (the content check approved
     it), and is its description otherwise."""
     md = parser()
     tokens = md.parse(markdown, {"terms": terms or {}})
     _place_charts(tokens, charts or {})
     if data_link:
-        _link_data(tokens, data_link)
+        link_data(tokens, data_link)
     for token in tokens:
         for child in token.children or []:
             if child.type == "image":
@@ -129,34 +129,6 @@ def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
         chart = Token("chart", "img", 0, level=token.level + 1)
         chart.attrs = {"class": "chart", "src": charts[words[1]], "alt": _plain(tokens[text + 1])}
         tokens[text : text + 3] = [chart]
-
-
-def _link_data(tokens: list[Token], href: str) -> None:
-    """A link to the figures' data at the end of each figure, and after each table of
-    figures (one with a right-aligned column) outside a figure."""
-    places, depth, numeric = [], 0, False
-    for index, token in enumerate(tokens):
-        if token.type in ("container_figure_open", "container_figure_close"):
-            depth += token.nesting
-            if token.nesting == -1:
-                places.append((index, token.level + 1))
-        elif token.type == "table_open":
-            numeric = False
-        elif token.type in ("th_open", "td_open") and "right" in str(token.attrs.get("style")):
-            numeric = True
-        elif token.type == "table_close" and numeric and depth == 0:
-            places.append((index + 1, token.level))
-    for index, level in reversed(places):
-        link = Token("data_link", "a", 0, level=level)
-        link.attrs = {"href": href}
-        tokens.insert(index, link)
-
-
-def _render_data_link(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
-) -> str:
-    href = escapeHtml(str(tokens[idx].attrs["href"]))
-    return f'<p class="data-link"><a href="{href}" download>{DATA_LINK_TEXT}</a></p>\n'
 
 
 def _plain(inline: Token) -> str:

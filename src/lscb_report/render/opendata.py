@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
-from lscb_report.numbers import UNKNOWN
+from lscb_report.numbers import UNKNOWN, money
 from lscb_report.render.charts import figures
 
 COLUMNS = ("series", "label", "period", "value", "unit", "note")
@@ -100,6 +100,11 @@ def budget_rows(content: Content) -> list[Row]:
         for series, lines in tables.items()
         for label, amount in lines
     ]
+
+
+def table_rows(content: Content) -> frozenset[tuple[str, str]]:
+    """Each budget row the CSV holds, as the report's tables print it: (label, £ figure)."""
+    return frozenset((row[1], money(Decimal(row[3]))) for row in budget_rows(content))
 
 
 def _number(value: Decimal) -> str:

@@ -13,8 +13,10 @@ from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
+from lscb_report.render.datalinks import DataLink
 from lscb_report.render.documents import DOCUMENTS, FORMATS, LABELS, TITLES, data_name
 from lscb_report.render.markup import Page, html_page, markdown_to_body
+from lscb_report.render.opendata import table_rows
 from lscb_report.render.templating import environment, render_template, template_folders
 from lscb_report.rules.audience import restricted_banner
 from lscb_report.rules.glossary import acronyms
@@ -49,7 +51,7 @@ def document_html(
         content.images.get,
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
-        data_link=data,
+        data_link=DataLink(data, table_rows(content)) if data else None,
     )
     return html_page(body, page, templates, extra, screen=screen)
 

@@ -1,0 +1,64 @@
+"""Links from the HTML to the figures' CSV: "Download the data (CSV)" at the end of each
+figure, and after each other table whose every figure the CSV holds (the budget's, as the
+report prints them). A table a writer types into the prose is not in the CSV, and gets none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+LINK_TEXT = "Download the data (CSV)"
+
+
+@dataclass(frozen=True)
+class DataLink:
+    """Where the CSV is, and each row it holds as a table prints it: (row label, figure)."""
+
+    href: str
+    rows: frozenset[tuple[str, str]]
+
+
+def link_data(tokens: list[Token], link: DataLink) -> None:
+    """Put a link token at the end of each figure and after each table of the CSV's figures."""
+    places: list[tuple[int, int]] = []
+    rows: list[tuple[str, str]] = []
+    cells: list[tuple[str, bool]] = []
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("container_figure_open", "container_figure_close"):
+            depth += token.nesting
+            if token.nesting == -1:
+                places.append((index, token.level + 1))
+        elif token.type == "table_open":
+            rows = []
+        elif token.type == "tr_open":
+            cells = []
+        elif token.type in ("th_open", "td_open"):
+            cells.append((_plain(tokens[index + 1]), "right" in str(token.attrs.get("style"))))
+        elif token.type == "tr_close" and cells and tokens[index - 1].type == "td_close":
+            rows += [(cells[0][0], text) for text, right in cells[1:] if right]
+        elif token.type == "table_close" and depth == 0 and rows and set(rows) <= link.rows:
+            places.append((index + 1, token.level))
+    for index, level in reversed(places):
+        marker = Token("data_link", "a", 0, level=level)
+        marker.attrs = {"href": link.href}
+        tokens.insert(index, marker)
+
+
+def render_data_link(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, _options: OptionsDict, _env: EnvType
+) -> str:
+    """The link, as a paragraph of its own."""
+    href = escapeHtml(str(tokens[idx].attrs["href"]))
+    return f'<p class="data-link"><a href="{href}" download>{LINK_TEXT}</a></p>\n'
+
+
+def _plain(inline: Token) -> str:
+    """The text of a cell, without its markup (a total in bold is its words)."""
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
