@@ -179,3 +179,17 @@ def test_a_table_typed_into_the_prose_is_not_linked_to_data_it_is_not_in(
 def small_copy(tmp_path: Path) -> Path:
     shutil.copytree(SMALL, tmp_path / "content")
     return tmp_path / "content"
+
+
+def test_a_label_that_a_spreadsheet_would_run_as_a_formula_is_made_inert(
+    small_copy: Path, edit: Callable[[Path, str, str], None], tmp_path: Path
+) -> None:
+    edit(
+        small_copy / "2020-21" / "budget.yaml",
+        "item: Training",
+        'item: \'=HYPERLINK("https://example.org","Training")\'',
+    )
+    folder = build(small_copy, "2020-21", tmp_path / "out", "--format", "csv")
+    labels = [row["label"] for row in rows(folder) if row["series"] == "budget-expenditure"]
+    assert labels[1] == '\'=HYPERLINK("https://example.org","Training")'
+    assert labels[0] == "Independent chair"

@@ -25,6 +25,7 @@ ILLUSTRATIVE = "illustrative"
 BUDGET_DOCUMENTS = ("annual-report",)
 """The documents whose template prints the budget's tables."""
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Row = tuple[str, str, str, str, str, str]
 
 
@@ -33,8 +34,16 @@ def figures_csv(content: Content, markdowns: Mapping[str, str]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(figure_rows(content, markdowns))
+    for series, label, *rest in figure_rows(content, markdowns):
+        writer.writerow((series, _inert(label), *rest))
     return out.getvalue().encode("utf-8")
+
+
+def _inert(text: str) -> str:
+    """A label a spreadsheet cannot take for a formula: one that starts with = + - @ or a
+    tab or return gets an apostrophe first, which spreadsheets hide (content is untrusted,
+    and a formula in a CSV runs when the file is opened)."""
+    return f"'{text}" if text[:1] in FORMULA_STARTS else text
 
 
 def figure_rows(content: Content, markdowns: Mapping[str, str]) -> list[Row]:
