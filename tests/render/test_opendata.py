@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
 from lscb_report.numbers import figure
-from tests.conftest import CONTENT, SMALL
+from tests.conftest import CONTENT, ROOT, SMALL
 
 runner = CliRunner()
 LINK = '<p class="data-link"><a href="{name}" download>Download the data (CSV)</a></p>'
@@ -193,3 +193,42 @@ def test_a_label_that_a_spreadsheet_would_run_as_a_formula_is_made_inert(
     labels = [row["label"] for row in rows(folder) if row["series"] == "budget-expenditure"]
     assert labels[1] == '\'=HYPERLINK("https://example.org","Training")'
     assert labels[0] == "Independent chair"
+
+
+def test_a_board_template_without_the_balance_table_has_no_balance_in_the_csv(
+    tmp_path: Path,
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = (ROOT / "templates" / "annual-report.md.j2").read_text(encoding="utf-8")
+    balance = template.index('{{ section("Balance") }}')
+    cut = template[:balance] + template[template.index('{{ chapter("Glossary") }}') :]
+    (templates / "annual-report.md.j2").write_text(cut, encoding="utf-8")
+    folder = build(
+        SMALL,
+        "2020-21",
+        tmp_path / "out",
+        "--templates",
+        str(templates),
+        "--format",
+        "html",
+        "--format",
+        "csv",
+    )
+    series = Counter(row["series"] for row in rows(folder))
+    assert series == {
+        "referrals": 3,
+        "referrals-northtown": 3,
+        "referrals-southvale": 3,
+        "budget-income": 4,
+        "budget-expenditure": 5,
+    }
+    link = LINK.format(name="2020-21-figures.csv")
+    assert (folder / "annual-report.html").read_text(encoding="utf-8").count(link) == 5
+
+
+def test_the_summary_alone_prints_no_figures_and_its_csv_says_so(tmp_path: Path) -> None:
+    folder = build(SMALL, "2020-21", tmp_path, "--format", "csv", "--document", "executive-summary")
+    assert (
+        folder / "2020-21-figures.csv"
+    ).read_bytes() == b"series,label,period,value,unit,note\r\n"

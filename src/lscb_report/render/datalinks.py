@@ -24,17 +24,37 @@ class DataLink:
     rows: frozenset[tuple[str, str]]
 
 
+Pairs = frozenset[tuple[str, str]]
+
+
 def link_data(tokens: list[Token], link: DataLink) -> None:
     """Put a link token at the end of each figure and after each table of the CSV's figures."""
-    places: list[tuple[int, int]] = []
+    places = [
+        (index + 1, level)
+        for index, level, in_figure, pairs in tables(tokens)
+        if not in_figure and pairs and pairs <= link.rows
+    ]
+    places += [
+        (index, token.level + 1)
+        for index, token in enumerate(tokens)
+        if token.type == "container_figure_close"
+    ]
+    for index, level in sorted(places, reverse=True):
+        marker = Token("data_link", "a", 0, level=level)
+        marker.attrs = {"href": link.href}
+        tokens.insert(index, marker)
+
+
+def tables(tokens: Sequence[Token]) -> list[tuple[int, int, bool, Pairs]]:
+    """Each table: where it closes, its level, whether it is in a figure, and its figures as
+    (row label, figure) pairs, a figure being a right-aligned cell of the table's body."""
+    found: list[tuple[int, int, bool, Pairs]] = []
     rows: list[tuple[str, str]] = []
     cells: list[tuple[str, bool]] = []
     depth = 0
     for index, token in enumerate(tokens):
         if token.type in ("container_figure_open", "container_figure_close"):
             depth += token.nesting
-            if token.nesting == -1:
-                places.append((index, token.level + 1))
         elif token.type == "table_open":
             rows = []
         elif token.type == "tr_open":
@@ -43,12 +63,9 @@ def link_data(tokens: list[Token], link: DataLink) -> None:
             cells.append((_plain(tokens[index + 1]), "right" in str(token.attrs.get("style"))))
         elif token.type == "tr_close" and cells and tokens[index - 1].type == "td_close":
             rows += [(cells[0][0], text) for text, right in cells[1:] if right]
-        elif token.type == "table_close" and depth == 0 and rows and set(rows) <= link.rows:
-            places.append((index + 1, token.level))
-    for index, level in reversed(places):
-        marker = Token("data_link", "a", 0, level=level)
-        marker.attrs = {"href": link.href}
-        tokens.insert(index, marker)
+        elif token.type == "table_close":
+            found.append((index, token.level, depth > 0, frozenset(rows)))
+    return found
 
 
 def render_data_link(

@@ -17,13 +17,13 @@ from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import UNKNOWN, money
 from lscb_report.render.charts import figures
+from lscb_report.render.datalinks import Pairs, tables
+from lscb_report.render.markup import parser
 
 COLUMNS = ("series", "label", "period", "value", "unit", "note")
 WITHHELD = "[c]"
 NOT_AVAILABLE = "[x]"
 ILLUSTRATIVE = "illustrative"
-BUDGET_DOCUMENTS = ("annual-report",)
-"""The documents whose template prints the budget's tables."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Row = tuple[str, str, str, str, str, str]
@@ -48,12 +48,20 @@ def _inert(text: str) -> str:
 
 def figure_rows(content: Content, markdowns: Mapping[str, str]) -> list[Row]:
     """A row for each figure of each series the documents show, in the order they show them,
-    then the budget's where a document prints its tables."""
+    then those of each of the budget's tables that a document prints."""
     by_id = {s.id: s for s in content.metrics.series}
     rows = [row for series_id in shown(markdowns.values()) for row in series_rows(by_id[series_id])]
-    if any(document in markdowns for document in BUDGET_DOCUMENTS):
-        rows += budget_rows(content)
+    printed = {pairs for markdown in markdowns.values() for pairs in _printed_tables(markdown)}
+    for table in _budget_tables(content).values():
+        if frozenset(_pair(row) for row in table) in printed:
+            rows += table
     return rows
+
+
+def _printed_tables(markdown: str) -> list[Pairs]:
+    """The figures of each table of a document that is not in a figure, as it prints them."""
+    tokens = parser().parse(markdown)
+    return [pairs for _, _, in_figure, pairs in tables(tokens) if not in_figure and pairs]
 
 
 def shown(markdowns: Iterable[str]) -> list[str]:
@@ -86,6 +94,11 @@ def series_rows(series: Series) -> list[Row]:
 
 def budget_rows(content: Content) -> list[Row]:
     """The budget's tables: each contribution, each item spent, their totals, the balance."""
+    return [row for table in _budget_tables(content).values() for row in table]
+
+
+def _budget_tables(content: Content) -> dict[str, list[Row]]:
+    """The rows of each of the budget's tables, by series."""
     budget, year = content.budget, content.year
     partners = {p.id: p.name for p in content.board.partners}
     income = [
@@ -104,16 +117,22 @@ def budget_rows(content: Content) -> list[Row]:
         "budget-balance": balance,
     }
     note = ILLUSTRATIVE if budget.illustrative else ""
-    return [
-        (series, label, str(year), _number(amount), "pounds", note)
+    return {
+        series: [
+            (series, label, str(year), _number(amount), "pounds", note) for label, amount in lines
+        ]
         for series, lines in tables.items()
-        for label, amount in lines
-    ]
+    }
 
 
-def table_rows(content: Content) -> frozenset[tuple[str, str]]:
-    """Each budget row the CSV holds, as the report's tables print it: (label, £ figure)."""
-    return frozenset((row[1], money(Decimal(row[3]))) for row in budget_rows(content))
+def table_rows(content: Content) -> Pairs:
+    """Each budget row the CSV may hold, as the report's tables print it: (label, £ figure)."""
+    return frozenset(_pair(row) for row in budget_rows(content))
+
+
+def _pair(row: Row) -> tuple[str, str]:
+    """A budget row as its table prints it."""
+    return row[1], money(Decimal(row[3]))
 
 
 def _number(value: Decimal) -> str:
