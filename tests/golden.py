@@ -1,4 +1,4 @@
-"""Golden copies of the Markdown and HTML: `make golden` rewrites them after a deliberate
+"""Golden copies of the Markdown, HTML and the figures' CSV: `make golden` rewrites them after a deliberate
 change, and the diff shows reviewers what the change did to the documents."""
 
 from __future__ import annotations
@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lscb_report.render.documents import data_name
+from lscb_report.render.opendata import figures_csv
 from lscb_report.render.pages import document_html, index_html
 from lscb_report.render.templating import DOCUMENTS, render_markdown
 from lscb_report.rules.prepare import load_content
@@ -27,10 +29,13 @@ def outputs(case: str) -> dict[str, str]:
     root, year = CASES[case]
     content = load_content(root, FinancialYear.parse(year))
     files: dict[str, str] = {}
-    for document in DOCUMENTS:
-        markdown = render_markdown(content, document, None)
+    data = data_name(content.year)
+    markdowns = {document: render_markdown(content, document, None) for document in DOCUMENTS}
+    for document, markdown in markdowns.items():
         files[f"{document}.md"] = markdown
-        files[f"{document}.html"] = normalise(document_html(content, document, markdown, None))
+        page = document_html(content, document, markdown, None, data=data)
+        files[f"{document}.html"] = normalise(page)
+    files[data] = figures_csv(content, markdowns).decode("utf-8")
     encoded = {name: text.encode() for name, text in files.items()}
     files["index.html"] = normalise(
         index_html(content, encoded, {}, Path("/nonexistent"), None).decode()
@@ -43,7 +48,7 @@ def regenerate() -> None:
         folder = GOLDEN / case
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in outputs(case).items():
-            (folder / name).write_text(text, encoding="utf-8")
+            (folder / name).write_text(text, encoding="utf-8", newline="")
             print(f"wrote {folder / name}")
 
 

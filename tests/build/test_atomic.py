@@ -55,8 +55,8 @@ def assert_untouched(out: Path, before: Snapshot) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["2020-21"]  # no staging or old folder
 
 
-def test_the_good_build_has_all_seven_files(built: Path) -> None:
-    assert len(snapshot(built)) == 7
+def test_the_good_build_has_all_ten_files(built: Path) -> None:
+    assert len(snapshot(built)) == 10
 
 
 def test_a_content_error_leaves_the_last_good_report(built: Path, edit: Any) -> None:

@@ -1,4 +1,4 @@
-"""Building: all seven files, what the PDFs hold, subsets, overrides and failed builds."""
+"""Building: all ten files, what the PDFs hold, subsets, overrides and failed builds."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
@@ -17,10 +18,13 @@ from tests.seed import html_text
 
 runner = CliRunner()
 Edit = Callable[[Path, str, str], None]
-SEVEN = [
+ALL_FILES = [
     *sorted(
-        f"{d}.{f}" for d in ("executive-summary", "annual-report") for f in ("md", "html", "pdf")
+        f"{d}.{f}"
+        for d in ("executive-summary", "annual-report")
+        for f in ("md", "html", "pdf", "docx")
     ),
+    "2014-15-figures.csv",
     "index.html",
 ]
 
@@ -38,8 +42,8 @@ def report_2014_15(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "2014-15"
 
 
-def test_builds_all_seven_files(report_2014_15: Path) -> None:
-    assert sorted(p.name for p in report_2014_15.iterdir()) == sorted(SEVEN)
+def test_builds_all_ten_files(report_2014_15: Path) -> None:
+    assert sorted(p.name for p in report_2014_15.iterdir()) == sorted(ALL_FILES)
 
 
 def test_the_executive_summary_pdf(report_2014_15: Path) -> None:
@@ -125,7 +129,10 @@ def test_the_landing_page_says_what_the_report_is_and_offers_html_then_pdfs(
         "annual-report.html",
         "executive-summary.html",
         "annual-report.pdf",
+        "annual-report.docx",
         "executive-summary.pdf",
+        "executive-summary.docx",
+        "2014-15-figures.csv",
     ]  # the HTML first; the Markdown is written but not offered
     pages = len(PdfReader(report_2014_15 / "annual-report.pdf").pages)
     size = (report_2014_15 / "annual-report.pdf").stat().st_size
@@ -206,4 +213,19 @@ def test_a_draft_landing_page_says_so_and_that_it_is_still_to_go_to_committee(
         "Draft: this report has not been approved and may change. To go to committee on "
         "Tuesday 14th September 2021."
     ) in text
-    assert "Presented" not in text and "Download the PDFs" not in text  # none were built
+    assert "Presented" not in text and "Download" not in text  # none were built
+
+
+def test_the_annual_report_pdf_carries_its_figures_and_stays_tagged(report_2014_15: Path) -> None:
+    report = pikepdf.open(report_2014_15 / "annual-report.pdf")
+    assert list(report.attachments) == ["2014-15-figures.csv"]
+    spec = report.attachments["2014-15-figures.csv"]
+    assert str(spec.obj["/UF"]) == "2014-15-figures.csv"
+    assert str(spec.obj["/Desc"]) == "The figures this report prints, as CSV"
+    attached = spec.get_file()
+    assert attached.read_bytes() == (report_2014_15 / "2014-15-figures.csv").read_bytes()
+    assert str(attached.obj["/Params"]["/CreationDate"]) == "D:20151008000000Z"
+    assert "/StructTreeRoot" in report.Root
+    assert bool(report.Root.MarkInfo.Marked)
+    summary = pikepdf.open(report_2014_15 / "executive-summary.pdf")
+    assert list(summary.attachments) == []  # it prints no table of figures

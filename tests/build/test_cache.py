@@ -32,9 +32,9 @@ def typeset(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = parallel._typeset
 
-    def counting(html: str, created: date) -> Typeset:
+    def counting(html: str, created: date, files: dict[str, bytes]) -> Typeset:
         made.append(html.split("<title>", 1)[1].split("</title>", 1)[0])
-        return real(html, created)
+        return real(html, created, files)
 
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     monkeypatch.setattr(parallel, "_typeset", counting)

@@ -170,3 +170,20 @@ def test_a_port_in_use_is_a_usage_error(small: Path) -> None:
         result = CliRunner().invoke(app, ["serve", "2020-21", "--port", str(port)])
     assert result.exit_code == 2
     assert f"port {port} is in use; choose another" in result.output
+
+
+def test_the_word_files_and_the_data_are_offered(preview: Preview) -> None:
+    assert not (preview.folder / "annual-report.docx").exists()
+    status, kind, data = fetch(preview.url + "annual-report.docx")
+    assert (status, kind) == (
+        200,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    assert data.startswith(b"PK")
+    assert (preview.folder / "annual-report.docx").read_bytes() == data
+    status, kind, data = fetch(preview.url + "2020-21-figures.csv")
+    assert (status, kind) == (200, "text/csv; charset=utf-8")
+    assert data.startswith(b"series,label,period,value,unit,note\r\n")
+    report = page(preview.url + "annual-report.html")[1]
+    assert '<a href="2020-21-figures.csv" download>Download the data (CSV)</a>' in report
+    assert '<a style="color:#fff" href="/annual-report.docx">annual report</a>' in report

@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pikepdf
 import pytest
 from pypdf import PdfReader
@@ -44,6 +45,15 @@ def pdf_strings(data: bytes) -> dict[str, list[str]]:
         "outline": outline,
         "objects": objects,
     }
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph of a Word file, in the body, its tables and its page headers."""
+    word = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in word.paragraphs]
+    parts += [c.text for t in word.tables for row in t.rows for c in row.cells]
+    parts += [p.text for s in word.sections for p in s.header.paragraphs]
+    return "\n".join(parts)
 
 
 def containing(texts: dict[str, list[str]], marker: str) -> list[str]:
@@ -89,9 +99,12 @@ def test_embargoed_text_reaches_no_public_output(builds: Path) -> None:
     public = builds / "2020-21"
     names = sorted(p.name for p in public.iterdir())
     assert names == [
+        "2020-21-figures.csv",
+        "annual-report.docx",
         "annual-report.html",
         "annual-report.md",
         "annual-report.pdf",
+        "executive-summary.docx",
         "executive-summary.html",
         "executive-summary.md",
         "executive-summary.pdf",
@@ -100,6 +113,9 @@ def test_embargoed_text_reaches_no_public_output(builds: Path) -> None:
     for name in names:
         data = (public / name).read_bytes()
         assert MARKER.encode() not in data, name
+        if name.endswith(".docx"):
+            assert MARKER not in docx_text(data), name
+            assert RESTRICTED not in docx_text(data), name
         if name.endswith(".pdf"):
             texts = pdf_strings(data)
             assert all(texts.values()), name
@@ -128,6 +144,14 @@ def test_the_board_edition_has_it_and_every_page_is_marked(builds: Path) -> None
         pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
         assert len(pages) > 1
         assert all(RESTRICTED in page for page in pages), name
+
+
+def test_the_board_edition_in_word_is_marked_at_the_top_and_on_every_page(builds: Path) -> None:
+    data = (builds / "2020-21-board" / "annual-report.docx").read_bytes()
+    word = docx.Document(io.BytesIO(data))
+    assert word.paragraphs[0].text == RESTRICTED
+    assert [p.text for p in word.sections[0].header.paragraphs] == [RESTRICTED]
+    assert MARKER in docx_text(data)
 
 
 def test_an_embargoed_review_needs_its_date(small: Path, edit: Edit) -> None:

@@ -50,7 +50,7 @@ def test_a_refusal_in_a_forked_process_comes_back_as_the_refusal() -> None:
 def test_a_bug_in_a_forked_process_is_raised_with_its_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(html: str, created: date) -> Typeset:
+    def broken(html: str, created: date, files: dict[str, bytes]) -> Typeset:
         raise ValueError("a bug in typesetting")
 
     monkeypatch.setattr(parallel, "_typeset", broken)  # inherited by the forked processes

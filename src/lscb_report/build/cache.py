@@ -87,10 +87,13 @@ def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: lis
     _write(_record(config), json.dumps(record, indent=1).encode())
 
 
-def pdf_key(html: str, created: date) -> str:
-    """The key of a PDF typeset from this HTML, its fonts dated ``created``."""
+def pdf_key(html: str, created: date, files: dict[str, bytes] | None = None) -> str:
+    """The key of a PDF typeset from this HTML, its fonts dated ``created``, with ``files``
+    embedded in it."""
     digest = hashlib.sha256(tool_digest() + environment() + b"\0pdf\0")
     digest.update(created.isoformat().encode() + b"\0")
+    for name, data in sorted((files or {}).items()):
+        digest.update(f"{name}\0{len(data)}\0".encode() + data)
     digest.update(html.encode("utf-8"))
     return digest.hexdigest()
 

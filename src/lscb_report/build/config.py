@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import Problem
-from lscb_report.render.documents import DOCUMENTS, FORMATS
+from lscb_report.render.documents import DOCUMENTS, EVERY_FORMAT
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class BuildConfig:
     content: Path = Path("content")
     templates: Path | None = Path("templates")
     out: Path = Path("build")
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = EVERY_FORMAT
     documents: tuple[str, ...] = DOCUMENTS
     strict: bool = False
     max_file_size: int = MAX_BYTES

@@ -22,19 +22,18 @@ from typing import TYPE_CHECKING
 
 from lscb_report.build import cache
 from lscb_report.build.config import BuildConfig, BuildResult, Output
+from lscb_report.build.derived import Draw
 from lscb_report.build.fingerprint import fingerprint
 from lscb_report.build.output import write_report
 from lscb_report.content.loading import display_path
 from lscb_report.errors import Problem, ReportError
-from lscb_report.render.documents import FORMATS
+from lscb_report.render.documents import DATA, FORMATS, data_name
 
 if TYPE_CHECKING:
-    from lscb_report.content.models import Series
     from lscb_report.content.reading import Content
     from lscb_report.typeset.parallel import Typesetter
 
 Step = Callable[[str], None]
-Draw = Callable[["Series"], str]
 
 
 def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
@@ -74,6 +73,7 @@ def _build(
 ) -> BuildResult:
     """Every step of a build that has work to do: read and check, prepare, Markdown, HTML,
     PDF, the index page, write."""
+    from lscb_report.build.derived import figures_data, pdf_attachments, start_word_files
     from lscb_report.render.pages import build_date, index_html
     from lscb_report.rules.prepare import checked_content, prepare
 
@@ -86,14 +86,21 @@ def _build(
     files = {f"{document}.md": text.encode("utf-8") for document, text in markdowns.items()}
     draw = _charts(content, markdowns, config, pending)
     files |= _html(content, markdowns, config, draw)
-    print_html = _print_html(content, markdowns, config, draw)
-    typeset = _typeset(print_html, build_date(content), content.images, typesetter, pending, step)
+    files |= figures_data(content, markdowns, config)
+    with start_word_files(content, markdowns, config, draw) as word:
+        print_html = _print_html(content, markdowns, config, draw)
+        embedded = pdf_attachments(content, markdowns, files, config)
+        typeset = _typeset(
+            print_html, build_date(content), embedded, content.images, typesetter, pending, step
+        )
+        files |= word.result()
     warnings = list(content.warnings)
     pages: dict[str, int] = {}
     for document, (pdf, typeset_warnings) in typeset.items():
         warnings += typeset_warnings
         files[f"{document}.pdf"], pages[f"{document}.pdf"] = pdf
     order = [f"{document}.{fmt}" for document in config.documents for fmt in FORMATS]
+    order.append(data_name(config.year))
     files = {name: files[name] for name in order if name in files}
     if config.strict and warnings:
         raise ReportError([w.as_error() for w in warnings])
@@ -122,9 +129,10 @@ def _html(
 
     if "html" not in config.formats:
         return {}
+    data = data_name(config.year) if DATA in config.formats else None
     return {
         f"{document}.html": document_html(
-            content, document, markdown, config.templates, draw=draw
+            content, document, markdown, config.templates, draw=draw, data=data
         ).encode("utf-8")
         for document, markdown in markdowns.items()
     }
@@ -167,7 +175,7 @@ def _charts(
     """What draws the documents' charts: the SVGs kept or drawn once for this build."""
     from lscb_report.render.charts import chart_svg, figures
 
-    if not {"html", "pdf"} & set(config.formats):
+    if not {"html", "pdf", "docx"} & set(config.formats):
         return chart_svg
     wanted = set().union(*(figures(markdown) for markdown in markdowns.values()))
     shown = [s for s in content.metrics.series if s.id in wanted]
@@ -178,6 +186,7 @@ def _charts(
 def _typeset(
     print_html: dict[str, str],
     created: date,
+    attached: dict[str, dict[str, bytes]],
     images: dict[str, str],
     typesetter: Typesetter,
     pending: cache.Pending,
@@ -187,7 +196,10 @@ def _typeset(
     its HTML was typeset before, otherwise typeset now, side by side."""
     from lscb_report.typeset.pdf import RefusedFetch
 
-    keys = {document: cache.pdf_key(html, created) for document, html in print_html.items()}
+    keys = {
+        document: cache.pdf_key(html, created, attached.get(document))
+        for document, html in print_html.items()
+    }
     made = {document: cache.cached_pdf(pending.out, key) for document, key in keys.items()}
     for document, typeset in made.items():
         if typeset is not None:
@@ -197,7 +209,7 @@ def _typeset(
         step(f"typesetting {', '.join(f'{document}.pdf' for document in missing)}")
     fresh = {}
     refused = []
-    for document, outcome in typesetter.typeset(missing, created).items():
+    for document, outcome in typesetter.typeset(missing, created, attached).items():
         if isinstance(outcome, RefusedFetch):
             message = f"{outcome}; the build stops (look for that address in the templates)"
             refused.append(Problem(f"{document}.pdf", 0, 0, message))

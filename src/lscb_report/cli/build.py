@@ -1,4 +1,4 @@
-"""lscb-report build: the documents in Markdown, HTML and PDF."""
+"""lscb-report build: the documents in Markdown, HTML, PDF and Word, and the figures as CSV."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Format(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
+    docx = "docx"
+    csv = "csv"
 
 
 class Document(StrEnum):
@@ -74,20 +76,21 @@ def build(
     ] = False,
     max_file_size: MaxFileSize = MAX_BYTES,
 ) -> None:
-    """Build the executive summary and the annual report in Markdown, HTML and PDF.
+    """Build the executive summary and the annual report in Markdown, HTML, PDF and Word, and
+    the figures they print as CSV.
 
     Example: lscb-report build 2014-15 --format html --document annual-report
     """
     from lscb_report.build.config import BuildConfig
     from lscb_report.build.pipeline import build as run_build
-    from lscb_report.render.documents import DOCUMENTS, FORMATS
+    from lscb_report.render.documents import DOCUMENTS, EVERY_FORMAT
 
     config = BuildConfig(
         year=year,
         content=content,
         templates=templates,
         out=out,
-        formats=tuple(f.value for f in formats) if formats else FORMATS,
+        formats=tuple(f.value for f in formats) if formats else EVERY_FORMAT,
         documents=tuple(d.value for d in documents) if documents else DOCUMENTS,
         strict=strict,
         audience="board" if audience is AudienceChoice.board else "public",

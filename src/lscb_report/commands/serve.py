@@ -1,10 +1,11 @@
 """A live preview: ``lscb-report serve 2015-16`` builds the HTML, serves it on 127.0.0.1 only,
 and rebuilds whenever a content file or template is saved; the open page reloads itself.
 
-The HTML is rebuilt at once on each save; a PDF is typeset when it is asked for, since it takes
-seconds. A content error does not stop the server: every page shows the problems, with their
-file, line and column, until the next save fixes them. The reload script is added only to the
-pages as they are served, never to the files the build writes.
+The HTML (and the figures' CSV) is rebuilt at once on each save; a PDF or Word file is made
+when it is asked for, since it takes seconds. A content error does not stop the server: every
+page shows the problems, with their file, line and column, until the next save fixes them. The
+reload script is added only to the pages as they are served, never to the files the build
+writes.
 """
 
 from __future__ import annotations
@@ -25,12 +26,16 @@ from lscb_report.build.pipeline import build
 from lscb_report.errors import Problem, ReportError, errors_in, tally
 
 HOST = "127.0.0.1"
-_NAME = re.compile(r"[a-z0-9-]+\.(html|md|pdf)")
+_NAME = re.compile(r"[a-z0-9-]+\.(html|md|pdf|docx|csv)")
 _TYPES = {
     "html": "text/html; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv; charset=utf-8",
 }
+_ON_REQUEST = ("pdf", "docx")
+"""The formats made only when asked for, since they take seconds."""
 Event = Callable[[str], None]
 
 
@@ -50,7 +55,7 @@ class Preview:
     def __init__(
         self, config: BuildConfig, port: int = 8000, on_event: Event = lambda _: None
     ) -> None:
-        self.config = replace(config, formats=("md", "html"), strict=False)
+        self.config = replace(config, formats=("md", "html", "csv"), strict=False)
         self.folder = config.out / str(config.year)
         self.on_event = on_event
         self.state = State()
@@ -116,20 +121,21 @@ class Preview:
         else:
             self.on_event(f"{self.config.year}: rebuilt in {seconds:.1f} s ({tally(problems)})")
 
-    def pdf(self, document: str) -> None:
-        """Typeset a document's PDF unless it is current with the last build."""
+    def pdf(self, document: str, fmt: str = "pdf") -> None:
+        """Make a document's PDF (or Word file) unless it is current with the last build."""
+        name = f"{document}.{fmt}"
         with self.lock:
             version = self.state.version
-            if self.state.pdfs.get(document) == version or self.broken:
+            if self.state.pdfs.get(name) == version or self.broken:
                 return
-            self.on_event(f"typesetting {document}.pdf")
-            config = replace(self.config, formats=("pdf",), documents=(document,))
+            self.on_event(f"making {name}")
+            config = replace(self.config, formats=(fmt,), documents=(document,))
             try:
                 build(config)
             except ReportError as error:
                 self.state.problems = error.problems
                 return
-            self.state.pdfs[document] = version
+            self.state.pdfs[name] = version
 
     @property
     def broken(self) -> bool:
@@ -196,8 +202,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._page(preview, HTTPStatus.NOT_FOUND, _message(f"There is no page {name}."))
             return
         kind = match.group(1)
-        if kind == "pdf":
-            preview.pdf(name.removesuffix(".pdf"))
+        if kind in _ON_REQUEST:
+            preview.pdf(name.removesuffix(f".{kind}"), kind)
         if preview.broken:
             self._page(preview, HTTPStatus.INTERNAL_SERVER_ERROR, _problems_page(preview.state))
             return
@@ -228,7 +234,9 @@ _BAR = """<div id="lscb-preview" role="status" style="position:sticky;top:0;z-in
 background:#1d1d1b;color:#fff;padding:.4em 1em;font:14px/1.4 sans-serif">\
 Preview of {year}: updates itself when you save. {note}PDFs, typeset when opened (a few seconds): \
 <a style="color:#fff" href="/executive-summary.pdf">executive summary</a>, \
-<a style="color:#fff" href="/annual-report.pdf">annual report</a>.</div>"""
+<a style="color:#fff" href="/annual-report.pdf">annual report</a>; in Word: \
+<a style="color:#fff" href="/executive-summary.docx">executive summary</a>, \
+<a style="color:#fff" href="/annual-report.docx">annual report</a>.</div>"""
 
 _SCRIPT = """<script>(function () {
   var seen = "%s";

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from lscb_report.render.datalinks import DataLink, link_data, render_data_link
 from lscb_report.render.headings import slug
 from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
@@ -46,6 +47,7 @@ def parser() -> MarkdownIt:
         container_plugin(md, name, render=_container)
     abbr_plugin(md)
     md.add_render_rule("chart", _render_chart)
+    md.add_render_rule("data_link", render_data_link)
     return md
 
 
@@ -79,17 +81,21 @@ def markdown_to_body(
     charts: Mapping[str, str] | None = None,
     terms: Mapping[str, str] | None = None,
     tie_headings: bool = False,
+    data_link: DataLink | None = None,
 ) -> str:
     """The HTML of a Markdown document's body; ``charts`` gives the image of each chart
-    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``. An image
-    is shown only when ``images`` gives it a ``data:`` URI (the content check approved it),
-    and is its description otherwise. ``tie_headings`` keeps each heading's last two words
-    on one line, for print, where the PDF engine cannot balance a heading's lines."""
+    figure by its id, ``terms`` the meaning of each acronym to mark with ``<abbr>``,
+    ``data_link`` where the figures' CSV is, linked beside each table of its figures. An
+    image is shown only when ``images`` gives it a ``data:`` URI (the content check approved
+    it), and is its description otherwise. ``tie_headings`` keeps each heading's last two
+    words on one line, for print, where the PDF engine cannot balance a heading's lines."""
     md = parser()
     tokens = md.parse(markdown, {"terms": terms or {}})
     _place_charts(tokens, charts or {})
     if tie_headings:
         _tie_last_words(tokens)
+    if data_link:
+        link_data(tokens, data_link)
     for token in tokens:
         for child in token.children or []:
             if child.type == "image":

@@ -13,9 +13,11 @@ from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
-from lscb_report.render.documents import DOCUMENTS, TITLES
+from lscb_report.render.datalinks import DataLink
+from lscb_report.render.documents import DOCUMENTS, LABELS, TITLES, data_name
 from lscb_report.render.markup import Page, html_page, markdown_to_body
-from lscb_report.render.templating import environment, render_template
+from lscb_report.render.opendata import table_rows
+from lscb_report.render.templating import environment, render_template, template_folders
 from lscb_report.rules.audience import restricted_banner
 from lscb_report.rules.glossary import acronyms
 
@@ -28,16 +30,15 @@ def document_html(
     *,
     screen: bool = True,
     draw: Callable[[Series], str] | None = None,
+    data: str | None = None,
 ) -> str:
     """One document as a self-contained HTML page (for print when ``screen`` is false), its
-    charts drawn by ``draw`` (by default, drawn afresh)."""
+    charts drawn by ``draw`` (by default, drawn afresh), its tables of figures linked to
+    their CSV at the address ``data``."""
 
     board = content.board
-    title = f"{board.name} {TITLES[document]} {content.year}"
-    if document == "executive-summary":
-        title = content.report.cover.title
     page = Page(
-        title=title,
+        title=document_title(content, document),
         document=document,
         description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
         f"{content.year}.",
@@ -51,8 +52,22 @@ def document_html(
         charts=chart_sources(markdown, content.metrics.series, draw),
         terms=acronyms(content.glossary),
         tie_headings=not screen,
+        data_link=DataLink(data, table_rows(content)) if data else None,
     )
     return html_page(body, page, templates, extra, screen=screen)
+
+
+def document_title(content: Content, document: str) -> str:
+    """A document's title: the cover report's own, or the board's name, document and year."""
+    if document == "executive-summary":
+        return content.report.cover.title
+    return f"{content.board.name} {TITLES[document]} {content.year}"
+
+
+def template_file(templates: Path | None, name: str) -> Path | None:
+    """A file from the first templates folder that has it (the board's own, then the
+    tool's), such as the Word reference document."""
+    return next((f / name for f in template_folders(templates) if (f / name).is_file()), None)
 
 
 def index_html(
@@ -63,17 +78,24 @@ def index_html(
     templates: Path | None,
 ) -> bytes:
     """The page a council links to: what the report is, each document to read in the browser,
-    then each PDF with its size and pages. It carries no fonts, being only links."""
+    then each PDF and Word file with its size (and pages), and the figures as open data. It
+    carries no fonts, being only links."""
     read, download = [], []
     for document in reversed(DOCUMENTS):  # the full report first
         words = f"{TITLES[document].lower()} as a web page"
         if _data(files, folder, f"{document}.html") is not None:
             read.append({"title": f"Read the {words}", "name": f"{document}.html"})
-        pdf = _data(files, folder, f"{document}.pdf")
-        if pdf is not None:
-            name = f"{document}.pdf"
-            link = {"title": TITLES[document], "name": name, "size": size(len(pdf))}
-            download.append({**link, "pages": pages.get(name)})
+        for fmt in ("pdf", "docx"):
+            name = f"{document}.{fmt}"
+            data = _data(files, folder, name)
+            if data is not None:
+                download.append(
+                    _row(TITLES[document], LABELS[fmt], name, len(data), pages.get(name))
+                )
+    csv_name = data_name(content.year)
+    csv = _data(files, folder, csv_name)
+    if csv is not None:
+        download.append(_row("The report's figures", "CSV", csv_name, len(csv), None))
     context = {"board": content.board, "year": content.year, "report": content.report}
     context |= {"read": read, "download": download}
     markdown = render_template(environment(templates), "index.md.j2", context)
@@ -97,6 +119,11 @@ def _data(files: dict[str, bytes], folder: Path, name: str) -> bytes | None:
     if data is None and (folder / name).is_file():
         data = (folder / name).read_bytes()
     return data
+
+
+def _row(title: str, fmt: str, name: str, count: int, pages: int | None) -> dict[str, object]:
+    """One file to download, as the publishing page lists it."""
+    return {"title": title, "format": fmt, "name": name, "size": size(count), "pages": pages}
 
 
 def build_date(content: Content) -> date:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkProcess
 
 Outcome = tuple[str, Any]
+Attached = dict[str, dict[str, bytes]]
+"""Files to embed in each PDF, by document: each file's bytes by its name."""
 A = TypeVar("A")
 R = TypeVar("R")
 
@@ -98,15 +100,22 @@ class Typesetter:
             job_reader.close()
             result_writer.close()
 
-    def typeset(self, jobs: dict[str, str], created: date) -> dict[str, Typeset | RefusedFetch]:
+    def typeset(
+        self, jobs: dict[str, str], created: date, attached: Attached | None = None
+    ) -> dict[str, Typeset | RefusedFetch]:
         """Each named HTML document as a PDF, or the engine's refusal to read something;
-        ``created`` dates the fonts embedded in them."""
+        ``created`` dates the fonts embedded in them, ``attached`` gives the files to embed in
+        each document, by name."""
         if not jobs:
             return {}
+        attached = attached or {}
         if self._process is None:
-            return {name: _unwrap(_attempt(html, created)) for name, html in jobs.items()}
+            return {
+                name: _unwrap(_attempt(html, created, attached.get(name, {})))
+                for name, html in jobs.items()
+            }
         self._used = True
-        self._jobs.send((jobs, created))
+        self._jobs.send((jobs, created, attached))
         try:
             outcomes: dict[str, Outcome] = self._results.recv()
         except EOFError:
@@ -132,10 +141,10 @@ class Typesetter:
         self.close()
 
 
-def _typeset(html: str, created: date) -> Typeset:
+def _typeset(html: str, created: date, files: dict[str, bytes]) -> Typeset:
     from lscb_report.typeset.pdf import html_to_pdf
 
-    return html_to_pdf(html, created)
+    return html_to_pdf(html, created, files)
 
 
 def _serve(jobs: Connection, results: Connection, *inherited: Connection) -> None:
@@ -145,13 +154,13 @@ def _serve(jobs: Connection, results: Connection, *inherited: Connection) -> Non
     try:
         import weasyprint  # noqa: F401  (loaded once, before any fork below)
 
-        work, created = jobs.recv()
-        results.send(_typeset_all(work, created))
+        work, created, attached = jobs.recv()
+        results.send(_typeset_all(work, created, attached))
     except (EOFError, KeyboardInterrupt, BrokenPipeError):
         pass  # the build stopped or was interrupted; it says so itself
 
 
-def _typeset_all(work: dict[str, str], created: date) -> dict[str, Outcome]:
+def _typeset_all(work: dict[str, str], created: date, attached: Attached) -> dict[str, Outcome]:
     """Every document's outcome: the longest here, each of the others in a fork of this."""
     import multiprocessing
 
@@ -162,11 +171,14 @@ def _typeset_all(work: dict[str, str], created: date) -> dict[str, Outcome]:
         for name, html in work.items():
             if name != longest:
                 reader, writer = context.Pipe(duplex=False)
-                child = context.Process(target=_child, args=(html, created, writer), daemon=True)
+                files = attached.get(name, {})
+                child = context.Process(
+                    target=_child, args=(html, created, files, writer), daemon=True
+                )
                 child.start()
                 writer.close()
                 children.append((name, child, reader))
-        outcomes = {longest: _attempt(work[longest], created)}
+        outcomes = {longest: _attempt(work[longest], created, attached.get(longest, {}))}
         for name, _, reader in children:
             try:
                 outcomes[name] = reader.recv()
@@ -180,16 +192,16 @@ def _typeset_all(work: dict[str, str], created: date) -> dict[str, Outcome]:
                 child.terminate()
 
 
-def _child(html: str, created: date, results: Connection) -> None:
+def _child(html: str, created: date, files: dict[str, bytes], results: Connection) -> None:
     """A forked process making one PDF."""
     with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
-        results.send(_attempt(html, created))
+        results.send(_attempt(html, created, files))
 
 
-def _attempt(html: str, created: date) -> Outcome:
+def _attempt(html: str, created: date, files: dict[str, bytes]) -> Outcome:
     """What making a PDF came to, in a form that crosses a pipe."""
     try:
-        return ("ok", _typeset(html, created))
+        return ("ok", _typeset(html, created, files))
     except RefusedFetch as error:
         return ("refused", str(error))
     except Exception:

@@ -11,12 +11,14 @@ is set, so while typesetting it is set to the document's own date when the calle
 
 from __future__ import annotations
 
+import io
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
 
@@ -45,6 +47,7 @@ class _Collector(logging.Handler):
 
 
 FONT_DATE = date(2000, 1, 1)
+ATTACHED = {".csv": "The figures this report prints, as CSV"}
 
 
 @contextmanager
@@ -65,9 +68,12 @@ def _source_date(created: date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def html_to_pdf(html: str, created: date = FONT_DATE) -> Typeset:
+def html_to_pdf(
+    html: str, created: date = FONT_DATE, files: Mapping[str, bytes] | None = None
+) -> Typeset:
     """Typeset self-contained HTML as a tagged PDF/UA-1 document; ``created`` dates the
-    fonts embedded in it (the document's own dates come from its metadata)."""
+    fonts embedded in it (the document's own dates come from its metadata), ``files`` are
+    embedded in it by name, dated ``created`` too."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
@@ -89,9 +95,32 @@ def html_to_pdf(html: str, created: date = FONT_DATE) -> Typeset:
             document = weasyprint.HTML(
                 string=html, base_url="about:blank", url_fetcher=OnlyDataFetcher()
             ).render(pdf_variant="pdf/ua-1", pdf_tags=True)
-            data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=True)
+            data = document.write_pdf(
+                pdf_variant="pdf/ua-1",
+                pdf_tags=True,
+                pdf_identifier=True,
+                attachments=_attachments(files or {}, created),
+            )
     except FatalURLFetchingError as error:
         raise RefusedFetch(str(error)) from None
     finally:
         logger.removeHandler(collector)
     return Typeset(data, len(document.pages), collector.messages)
+
+
+def _attachments(files: Mapping[str, bytes], created: date) -> list[Any]:
+    """WeasyPrint's attachments for the files, described by their name and dated ``created``
+    (WeasyPrint would date them by the clock)."""
+    from weasyprint import Attachment
+
+    when = datetime.combine(created, time(), UTC)
+    return [
+        Attachment(
+            file_obj=io.BytesIO(data),
+            name=name,
+            description=ATTACHED.get(Path(name).suffix, name),
+            created=when,
+            modified=when,
+        )
+        for name, data in sorted(files.items())
+    ]
