@@ -8,11 +8,18 @@ from decimal import Decimal
 UNKNOWN = "not yet known"
 
 
-def money(amount: Decimal, *, pence: bool = False) -> str:
+MINUS, BRACKETS = "−£21,600", "(£21,600)"  # the styles of an amount below nothing
+
+
+def money(amount: Decimal, *, pence: bool = False, negative: str = MINUS) -> str:
     """Pounds with thousands separators: £12,500 (pence only where there are some, or always
-    with ``pence``: £12,500.00, as a budget's messages quote an amount)."""
-    text = f"£{amount:,.2f}"
-    return text if pence else text.removesuffix(".00")
+    with ``pence``: £12,500.00, as a budget's messages quote an amount); an amount below
+    nothing as −£21,600 or, in the ``BRACKETS`` style, (£21,600)."""
+    text = f"£{abs(amount):,.2f}"
+    text = text if pence else text.removesuffix(".00")
+    if amount >= 0:
+        return text
+    return f"({text})" if negative == BRACKETS else f"\u2212{text}"
 
 
 def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
@@ -24,7 +31,13 @@ def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
         return money(value)
     if unit == "percent":
         return f"{value:,}{'%' if sign else ''}"
+    if unit in UNITS and sign:
+        return f"{value:,}{UNITS[unit]}"
     return f"{value:,}"
+
+
+# Units a figure may have besides count, percent and pounds, with what follows the number.
+UNITS = {"days": " days", "weeks": " weeks", "rate-per-10000": " per 10,000", "ratio": ":1"}
 
 
 def size(count: int) -> str:

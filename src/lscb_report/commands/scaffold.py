@@ -21,13 +21,20 @@ from pydantic import BaseModel
 
 from lscb_report.build.output import write_new_folder
 from lscb_report.content.loading import display_path
-from lscb_report.content.models import Activity, CaseReview, NextPriority
+from lscb_report.content.models import (
+    Activity,
+    CaseReview,
+    Contribution,
+    Implication,
+    NextPriority,
+    Priority,
+)
 from lscb_report.content.reading import Content
 from lscb_report.content.schemas import MODELINE, schema_file
 from lscb_report.content.yamltext import Note, document
 from lscb_report.errors import Problem, ReportError
 from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
-from lscb_report.rules.prepare import load_content
+from lscb_report.rules.prepare import checked_content
 from lscb_report.years import FinancialYear
 
 ZERO = Decimal("0.00")
@@ -54,7 +61,7 @@ def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[P
                 )
             ]
         )
-    content = load_content(root, previous)
+    content = checked_content(root, previous)  # the board's edition: embargoed reviews too
     schemas = _schemas_folder(root / str(previous))
     texts = {
         name: _text(folder, year, name, schemas, *parts)
@@ -67,9 +74,11 @@ def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[P
 def plan(content: Content, year: FinancialYear) -> Files:
     """Every file of the new year: its path in the year folder, header comments and data."""
     files: Files = {"report.yaml": _report(content, year)}
+    continuing = {" ".join(p.title.lower().split()): p for p in content.priorities}
     for number, priority in enumerate(content.report.next_year_priorities, 1):
         name = f"priorities/{number:02d}-{_slug(priority.title)}.yaml"
-        files[name] = _priority(year, number, priority)
+        before = continuing.get(" ".join(priority.title.lower().split()))
+        files[name] = _priority(year, number, priority, before)
     for activity in content.activities:
         files[f"activities/{Path(activity.file).name}"] = _activity(year, activity)
     for review in content.reviews:
@@ -147,25 +156,22 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
     data: dict[str, Any] = {
         "status": Note("draft", "draft until the board approves the report; then final"),
         "title": _replace_year(report.title, year),
-        "cover": {
-            "date": Note(_year_later(cover.date), f"{PLACEHOLDER}: the date of the committee"),
-            "classification": cover.classification,
-            "title": _replace_year(cover.title, year),
-            "report_of": cover.report_of,
-            "cabinet_member_portfolio": cover.cabinet_member_portfolio,
-            "wards": cover.wards,
-            "policy_context": cover.policy_context,
-            "author": _dump(cover.author),
-        },
+        "cover": _cover(content, year),
         "introduction": _section("what this report covers", year),
         "key_matters": _section("the key matters for the committee", year),
-        "case_reviews": _section("the case reviews and their learning", year),
-        "other_functions": {
+    }
+    if report.recommendations:
+        data["recommendations"] = [_review_note(r) for r in report.recommendations]
+    if report.case_reviews is not None:
+        data["case_reviews"] = _section("the case reviews and their learning", year)
+    if report.other_functions is not None:
+        data["other_functions"] = {
             "summary": to_fill(
                 "a sentence leading in to the list of the board's other functions.",
                 "Printed in the executive summary, before each activity's summary.",
             )
-        },
+        }
+    data |= {
         "conclusions": _section("the board's conclusions", year),
         "next_year_priorities": [
             {
@@ -173,17 +179,57 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
                 "body": _brief(f"what the board will do about it in {year.next().label}"),
             }
         ],
-        "implications": {
-            "health_and_wellbeing": _section("the links with the Health and Wellbeing Board", year),
-            "financial": _section("the financial implications", year),
-        },
-        "recipients": list(report.recipients),
+        "implications": [_implication(i, year) for i in report.implications],
+        "recipients": [_review_note(r) for r in report.recipients],
     }
+    if report.chapters is not None:
+        data["chapters"] = [_dump(chapter) for chapter in report.chapters]
     return [f"The {year} report's cover sheet and framing sections{owner}"], data
 
 
+REVIEW = "carried forward: check it is still right"
+
+
+def _review_note(value: Any) -> Note:
+    """A value carried forward, marked for review rather than copied silently."""
+    return Note(value, REVIEW)
+
+
+def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
+    """Last year's cover sheet for this year: its standing details marked for review."""
+    cover = content.report.cover
+    data: dict[str, Any] = {
+        "date": Note(_year_later(cover.date), f"{PLACEHOLDER}: the date of the committee"),
+    }
+    if cover.committee is not None:
+        data["committee"] = _review_note(cover.committee)
+    data |= {
+        "classification": cover.classification,
+        "title": _replace_year(cover.title, year),
+        "report_of": _review_note(cover.report_of),
+    }
+    if cover.key_decision is not None:
+        data["key_decision"] = _review_note(cover.key_decision)
+    data |= {key: _review_note(value) for key, value in cover.rows.items()}
+    author = _dump(cover.author)
+    data["author"] = {key: _review_note(value) for key, value in author.items()}
+    return data
+
+
+def _implication(implication: Implication, year: FinancialYear) -> dict[str, Any]:
+    """An implication's place kept, its text to write again."""
+    data: dict[str, Any] = {"title": implication.title}
+    data["summary"] = _brief(f"{_lower_first(implication.title)} in {year.label}")
+    if implication.body is not None:
+        data["body"] = _full(f"{_lower_first(implication.title)} in {year.label}")
+    data["chapter"] = implication.chapter
+    if implication.heading is not None:
+        data["heading"] = implication.heading
+    return data
+
+
 def _priority(
-    year: FinancialYear, number: int, priority: NextPriority
+    year: FinancialYear, number: int, priority: NextPriority, before: Priority | None
 ) -> tuple[list[str], dict[str, Any]]:
     said = f"The {year.previous()} report's priorities for {year.label} included this one"
     comments = [f"Priority {number} of {year}, reviewed.", f"{said}:"]
@@ -191,13 +237,20 @@ def _priority(
         comments += [f"  {line}" for line in textwrap.wrap(" ".join(priority.body.split()), 86)]
     data: dict[str, Any] = {
         "title": priority.title,
-        "partners": Note([], "ids of the partners who led the work (board.yaml), e.g. [police]"),
+        "partners": Note(
+            list(before.partners) if before else [],
+            "ids of the partners who led the work (board.yaml), e.g. [police]"
+            + ("; carried forward: check them" if before else ""),
+        ),
         "summary": _brief(f"progress on this priority in {year.label}"),
         "body": _full(f"the progress made in {year.label}"),
         "impact": _full("the difference made to children, families and the workforce"),
         "to_develop": _full("what still needs to develop, and why"),
         "next_steps": _full(f"what the board will do in {year.next().label}"),
-        "metrics": Note([], "ids of figures from metrics.yaml to show here, e.g. [fgm-referrals]"),
+        "metrics": Note(
+            list(before.metrics) if before else [],
+            "ids of figures from metrics.yaml to show here, e.g. [fgm-referrals]",
+        ),
     }
     return comments, data
 
@@ -217,7 +270,7 @@ def _review(year: FinancialYear, review: CaseReview) -> tuple[list[str], dict[st
         f"where the review stands at the end of {year.label}, and what it has found.",
         "Printed in the annual report. Give no detail that could identify the child or family.",
     )
-    status = "status: update it (published, in-progress or embargoed)"
+    status = "status: update it (in-progress, completed, published or embargoed)"
     return [f"{review.title}, carried forward from {year.previous()}{_owner(review)}", status], data
 
 
@@ -225,15 +278,13 @@ def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
     budget = content.budget
     spent = f"{PLACEHOLDER}: spent in {year.label}"
     data: dict[str, Any] = {"illustrative": budget.illustrative}
-    data |= _section("the board's budget", year)
+    section = _section("the board's budget", year)
+    data |= section if budget.summary is not None else {"body": section["body"]}
     data |= {
         "brought_forward": Note(budget.carried_forward, f"carried forward from {year.previous()}"),
         "income": {
             "lines": [
-                {
-                    "partner": line.partner,
-                    "amount": Note(ZERO, f"{PLACEHOLDER}: the contribution for {year.label}"),
-                }
+                _contribution(line, year)
                 for line in budget.income.lines
             ],
             "total": Note(ZERO, f"{PLACEHOLDER}: the sum of the contributions"),
@@ -251,6 +302,18 @@ def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
         ),
     }
     return [f"The board's budget for {year}{_owner(budget)}"], data
+
+
+def _contribution(line: Contribution, year: FinancialYear) -> dict[str, Any]:
+    """A partner's line for the new year: its amount to fill, how it was given kept."""
+    data: dict[str, Any] = {"partner": _review_note(line.partner)}
+    if line.amount is not None:
+        data["amount"] = Note(ZERO, f"{PLACEHOLDER}: the contribution for {year.label}")
+    if line.paid_by is not None:
+        data["paid_by"] = _review_note(line.paid_by)
+    if line.in_kind is not None:
+        data["in_kind"] = Note(line.in_kind, f"{PLACEHOLDER}: check what was given this year")
+    return data
 
 
 def _metrics(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:

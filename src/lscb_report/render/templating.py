@@ -9,13 +9,13 @@ part of the document it belongs to.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
 
+from lscb_report.content import shape
 from lscb_report.content.loading import display_path
 from lscb_report.content.reading import Content
 from lscb_report.errors import Problem, ReportError
@@ -62,7 +62,7 @@ def environment(templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, prose=prose, inline=inline, longdate=longdate, money=money)
+    env.filters.update(md=md, prose=prose, inline=inline, and_list=shape.and_list)
     env.filters.update(figure=figure, describe=describe)
     env.filters.update(section_name=signoff.name)
     env.tests.update(approved=signoff.approved)
@@ -102,10 +102,14 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def longdate(day: date) -> str:
-    """A date as a council writes it: Thursday 8th October 2015."""
-    suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    return f"{day:%A} {day.day}{suffix} {day:%B %Y}"
+def board_words(env: jinja2.Environment, content: Content) -> None:
+    """Bind the filters that write dates, years and amounts to the board's styles."""
+    board = content.board
+    env.filters.update(
+        longdate=lambda day: shape.long_date(board, day),
+        yearlabel=lambda year: shape.year_label(board, year),
+        money=lambda amount: money(amount, negative=board.words.negative_style),
+    )
 
 
 class Numbering:
@@ -133,6 +137,7 @@ def render_markdown(
 ) -> str:
     """The Markdown of one document."""
     env = environment(templates)
+    board_words(env, content)
     context: dict[str, Any] = {
         "content": content,
         "board": content.board,
@@ -142,6 +147,9 @@ def render_markdown(
         "contents": lambda: CONTENTS_MARK,
         "guidance": edition_for(content),
         "guidance_appendix": lambda: APPENDIX_MARK,
+        "chapters": shape.chapters(content),
+        "cover_rows": shape.cover_rows(content.board),
+        "name": shape.name(content.board),
         **(extra or {}),
     }
     text = render_template(env, f"{document}.md.j2", context)

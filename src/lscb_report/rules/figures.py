@@ -50,7 +50,8 @@ def figure_table(content: Content) -> dict[str, str]:
     table["budget.brought_forward"] = money(budget.brought_forward)
     table["budget.carried_forward"] = money(budget.carried_forward)
     for line in budget.income.lines:
-        table.setdefault(f"budget.income.{line.partner}", money(line.amount))
+        if line.amount is not None:
+            table.setdefault(f"budget.income.{line.partner}", money(line.amount))
     return table
 
 
@@ -112,7 +113,16 @@ def _replace_at(model: FileModel, path: tuple[str | int, ...], table: dict[str, 
 
 
 def _filled(text: str, table: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+    """Text with each figure filled in; a percentage followed by "per cent" loses its sign."""
+    return _IN_PROSE.sub(lambda m: _figure(m, table), text)
+
+
+_IN_PROSE = re.compile(PLACEHOLDER.pattern + r"(?=(\s+per\s?cent\b)?)")
+
+
+def _figure(match: re.Match[str], table: dict[str, str]) -> str:
+    value = table.get(match.group(1), match.group(0))
+    return value.removesuffix("%") if match.group(2) else value
 
 
 CHECKS = [known_figures]

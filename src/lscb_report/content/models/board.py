@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -12,6 +12,18 @@ from lscb_report.content.models.base import (
     Model,
     Slug,
 )
+from lscb_report.content.profiles import DEFAULT_PROFILE
+
+# The ids of content.profiles.PROFILES (a test keeps the two the same).
+ProfileId = Literal["lscb-wt2015"]
+FieldKey = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        examples=["cabinet_member_portfolio"],
+        description="A field name in lower case, words joined by underscores.",
+    ),
+]
 
 # --- board.yaml ---------------------------------------------------------------------------
 
@@ -79,6 +91,33 @@ class RuleSettings(Model):
     severity: dict[str, Literal["error", "warning"]] = {}
 
 
+class CoverRow(Model):
+    """One labelled row of the council's committee cover sheet."""
+
+    label: str = Field(min_length=1, examples=["Wards Involved"])
+    """The row's label, as the council's template prints it."""
+    field: FieldKey
+    """What fills it: date, committee, classification, title, report_of, key_decision or
+    author (the tool fills these from report.yaml's cover), or a name of the board's own,
+    such as wards, that each year's report.yaml fills under cover."""
+
+
+class Words(Model):
+    """How the board writes: its name for itself, years, dates and negative amounts."""
+
+    name: str | None = Field(default=None, examples=["Partnership"])
+    """What the board calls itself in the headings the tool writes, such as Board,
+    Partnership or LSCB; the profile's word unless given."""
+    year_style: Literal["2014/15", "2014-15"] = "2014/15"
+    """How years are written in the text the tool writes: 2014/15 or 2014-15."""
+    date_style: Literal["Thursday 8th October 2015", "8 October 2015"] = (
+        "Thursday 8th October 2015"
+    )
+    """How dates are written: Thursday 8th October 2015, or 8 October 2015 (GOV.UK style)."""
+    negative_style: Literal["−£21,600", "(£21,600)"] = "−£21,600"
+    """How an amount below nothing is written: −£21,600 or (£21,600)."""
+
+
 class Board(FileModel):
     """content/board.yaml: the board itself, shared by every year."""
 
@@ -101,6 +140,15 @@ class Board(FileModel):
     groups: list[Group] = []
     """The board's sub-groups and panels."""
     rules: RuleSettings = RuleSettings()
+    profile: ProfileId = Field(default=DEFAULT_PROFILE, examples=[DEFAULT_PROFILE])
+    """The statutory profile whose defaults (words, chapters, cover sheet) the board uses."""
+    words: Words = Words()
+    """How the board writes: its name for itself, years, dates and negative amounts."""
+    cover_sheet: list[CoverRow] | None = Field(default=None, min_length=1)
+    """The council's committee cover sheet, row by row; the profile's rows unless given."""
+    withheld_reviews: Literal["unmentioned", "counted"] = "unmentioned"
+    """Whether the public edition says how many reviews it withholds (counted), without
+    naming them, or says nothing of them (unmentioned)."""
 
 
 # --- glossary.yaml ------------------------------------------------------------------------

@@ -1,0 +1,100 @@
+"""The shape of the documents, checked: the cover sheet's rows are each filled and nothing
+else is; the chapters are ones the tool makes or the board's own text; each implication's
+text goes to a chapter the report has."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS
+from lscb_report.content.shape import chapter_entries, cover_rows
+from lscb_report.errors import Problem
+from lscb_report.rules.registry import Rule, needs
+
+if TYPE_CHECKING:
+    from lscb_report.content.reading import Content
+
+_OPTIONAL = ("committee", "key_decision")
+
+
+@needs("board", "report")
+def cover_filled(content: Content) -> Iterable[Problem]:
+    """Each row of the board's cover sheet has its value, and the cover holds no other."""
+    report, board = content.report, content.board
+    fields = [field for _, field in cover_rows(board)]
+    own = [field for field in fields if field not in COVER_FIELDS]
+    for field in own:
+        if field not in report.cover.rows:
+            label = dict((f, label) for label, f in cover_rows(board))[field]
+            yield report.problem(
+                ("cover",),
+                f"the cover sheet's row '{label}' ({board.file}) has no value: add "
+                f"{field}: its text under cover",
+                key=True,
+            )
+    for field in report.cover.rows:
+        if field not in own:
+            close = difflib.get_close_matches(field, own, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else _rows_hint(own, board.file)
+            yield report.problem(("cover", field), f"unknown key '{field}'; {hint}", key=True)
+    for field in _OPTIONAL:
+        if getattr(report.cover, field) is not None and field not in fields:
+            yield report.problem(
+                ("cover", field),
+                f"the cover sheet ({board.file}) has no row for {field}, so it would be printed "
+                f"nowhere: add a row with field: {field} to cover_sheet, or remove it here",
+                key=True,
+            )
+
+
+def _rows_hint(own: list[str], file: str) -> str:
+    if not own:
+        return f"the cover sheet in {file} has no rows of the board's own"
+    return f"the board's own rows ({file}) are: {', '.join(own)}"
+
+
+@needs("board", "report")
+def chapters_known(content: Content) -> Iterable[Problem]:
+    """Each chapter is one the tool makes, an activity's, or the board's own with its text;
+    each is listed once."""
+    report = content.report
+    kinds = {activity.kind for activity in content.activities}
+    seen: set[str] = set()
+    for index, entry in enumerate(report.chapters or []):
+        where = ("chapters", index)
+        if entry.id in seen:
+            yield report.problem((*where, "id"), f"the chapter '{entry.id}' is listed twice")
+        seen.add(entry.id)
+        made = entry.id in CHAPTERS or entry.id in kinds
+        if made and entry.body is not None:
+            yield report.problem(
+                (*where, "body"),
+                f"'{entry.id}' is a chapter the tool makes from the content; remove its body, "
+                "or give the chapter an id of your own",
+            )
+        elif not made and (entry.body is None or entry.title is None):
+            yield report.problem(
+                (*where, "id"),
+                f"'{entry.id}' is not a chapter the tool makes ({', '.join(CHAPTERS)}) nor an "
+                "activity's kind; a chapter of your own needs a title and a body",
+            )
+
+
+@needs("board", "report")
+def implications_placed(content: Content) -> Iterable[Problem]:
+    """An implication with text for the full report names a chapter the report has."""
+    report = content.report
+    ids = [entry.id for entry in chapter_entries(content)]
+    for index, implication in enumerate(report.implications):
+        if implication.body is not None and implication.chapter not in ids:
+            yield report.problem(
+                ("implications", index, "chapter"),
+                f"the full report has no chapter '{implication.chapter}'; use one of: "
+                f"{', '.join(ids)}",
+            )
+
+
+CHECKS = [cover_filled, chapters_known, implications_placed]
+RULES: list[Rule] = []
