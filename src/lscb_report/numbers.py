@@ -8,18 +8,16 @@ from decimal import Decimal
 UNKNOWN = "not yet known"
 
 
-MINUS, BRACKETS = "−£21,600", "(£21,600)"  # the styles of an amount below nothing
-
-
-def money(amount: Decimal, *, pence: bool = False, negative: str = MINUS) -> str:
+def money(amount: Decimal, *, pence: bool = False, negative: str = "minus") -> str:
     """Pounds with thousands separators: £12,500 (pence only where there are some, or always
     with ``pence``: £12,500.00, as a budget's messages quote an amount); an amount below
-    nothing as −£21,600 or, in the ``BRACKETS`` style, (£21,600)."""
+    nothing with a minus sign (U+2212) before the pound sign or, in the "brackets" style,
+    in brackets: (£21,600)."""
     text = f"£{abs(amount):,.2f}"
     text = text if pence else text.removesuffix(".00")
     if amount >= 0:
         return text
-    return f"({text})" if negative == BRACKETS else f"\u2212{text}"
+    return f"({text})" if negative == "brackets" else f"\u2212{text}"
 
 
 def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:

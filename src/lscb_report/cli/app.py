@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from lscb_report import __version__
-from lscb_report.cli import build, check, diff, new, schema, serve
+from lscb_report.cli import build, check, diff, init, new, schema, serve
 from lscb_report.cli.problems import INTERRUPTED
 
 app = typer.Typer(
@@ -21,7 +21,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-COMMANDS = (check.check, build.build, new.new, schema.schema, serve.serve, diff.diff)
+COMMANDS = (
+    check.check,
+    build.build,
+    init.init,
+    new.new,
+    schema.schema,
+    serve.serve,
+    diff.diff,
+)
 for command in COMMANDS:
     app.command()(command)
 

@@ -17,9 +17,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from lscb_report.build.output import write_new_folder
+from lscb_report.commands.drafting import (
+    Files,
+    brief,
+    dump,
+    file_text,
+    full,
+    lower_first,
+    section,
+    slug,
+    to_check,
+)
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import (
     Activity,
@@ -30,15 +39,14 @@ from lscb_report.content.models import (
     Priority,
 )
 from lscb_report.content.reading import Content
-from lscb_report.content.schemas import MODELINE, schema_file
-from lscb_report.content.yamltext import Note, document
+from lscb_report.content.schemas import MODELINE
+from lscb_report.content.yamltext import Note
 from lscb_report.errors import Problem, ReportError
 from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
 from lscb_report.rules.prepare import checked_content
 from lscb_report.years import FinancialYear
 
 ZERO = Decimal("0.00")
-Files = dict[str, tuple[list[str], dict[str, Any]]]
 
 
 def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[Path]:
@@ -63,9 +71,10 @@ def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[P
         )
     content = checked_content(root, previous)  # the board's edition: embargoed reviews too
     schemas = _schemas_folder(root / str(previous))
+    made = f"Made by 'lscb-report new'; 'lscb-report check {year}' lists what is still to write."
     texts = {
-        name: _text(folder, year, name, schemas, *parts)
-        for name, parts in plan(content, year).items()
+        name: file_text(folder, name, schemas, [*comments, made], data)
+        for name, (comments, data) in plan(content, year).items()
     }
     write_new_folder(folder, {name: text.encode() for name, text in texts.items()})
     return [folder / name for name in texts]
@@ -76,7 +85,7 @@ def plan(content: Content, year: FinancialYear) -> Files:
     files: Files = {"report.yaml": _report(content, year)}
     continuing = {" ".join(p.title.lower().split()): p for p in content.priorities}
     for number, priority in enumerate(content.report.next_year_priorities, 1):
-        name = f"priorities/{number:02d}-{_slug(priority.title)}.yaml"
+        name = f"priorities/{number:02d}-{slug(priority.title)}.yaml"
         before = continuing.get(" ".join(priority.title.lower().split()))
         files[name] = _priority(year, number, priority, before)
     for activity in content.activities:
@@ -87,23 +96,6 @@ def plan(content: Content, year: FinancialYear) -> Files:
     files["budget.yaml"] = _budget(content, year)
     files["metrics.yaml"] = _metrics(content, year)
     return files
-
-
-def _text(
-    folder: Path,
-    year: FinancialYear,
-    name: str,
-    schemas: Path | None,
-    comments: list[str],
-    data: dict[str, Any],
-) -> str:
-    """One file's YAML, naming its schema when the previous year's files name theirs."""
-    head = []
-    if schemas is not None:
-        target = Path(os.path.relpath(schemas, (folder / name).parent))
-        head.append(f"{MODELINE[2:]}{(target / schema_file(name)).as_posix()}")
-    made = f"Made by 'lscb-report new'; 'lscb-report check {year}' lists what is still to write."
-    return document(data, [*head, *comments, made])
 
 
 def _schemas_folder(previous: Path) -> Path | None:
@@ -136,34 +128,20 @@ def _replace_year(text: str, year: FinancialYear) -> str:
     return text.replace(str(before), str(year)).replace(before.label, year.label)
 
 
-def _section(what: str, year: FinancialYear) -> dict[str, str]:
-    return {"summary": _brief(f"{what} in {year.label}"), "body": _full(f"{what} in {year.label}")}
-
-
-def _brief(what: str) -> str:
-    return to_fill(f"{what}, in brief.", "Printed in the executive summary: a paragraph or two.")
-
-
-def _full(what: str) -> str:
-    return to_fill(
-        f"{what}, in full.", "Printed in the annual report; a blank line starts a paragraph."
-    )
-
-
 def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
-    report, cover = content.report, content.report.cover
+    report = content.report
     owner = _owner(report)
     data: dict[str, Any] = {
         "status": Note("draft", "draft until the board approves the report; then final"),
         "title": _replace_year(report.title, year),
         "cover": _cover(content, year),
-        "introduction": _section("what this report covers", year),
-        "key_matters": _section("the key matters for the committee", year),
+        "introduction": section("what this report covers", year),
+        "key_matters": section("the key matters for the committee", year),
     }
     if report.recommendations:
-        data["recommendations"] = [_review_note(r) for r in report.recommendations]
+        data["recommendations"] = [to_check(r, year.previous()) for r in report.recommendations]
     if report.case_reviews is not None:
-        data["case_reviews"] = _section("the case reviews and their learning", year)
+        data["case_reviews"] = section("the case reviews and their learning", year)
     if report.other_functions is not None:
         data["other_functions"] = {
             "summary": to_fill(
@@ -172,27 +150,19 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
             )
         }
     data |= {
-        "conclusions": _section("the board's conclusions", year),
+        "conclusions": section("the board's conclusions", year),
         "next_year_priorities": [
             {
                 "title": f"{PLACEHOLDER}: a priority for {year.next().label}.",
-                "body": _brief(f"what the board will do about it in {year.next().label}"),
+                "body": brief(f"what the board will do about it in {year.next().label}"),
             }
         ],
         "implications": [_implication(i, year) for i in report.implications],
-        "recipients": [_review_note(r) for r in report.recipients],
+        "recipients": [to_check(r, year.previous()) for r in report.recipients],
     }
     if report.chapters is not None:
-        data["chapters"] = [_dump(chapter) for chapter in report.chapters]
+        data["chapters"] = [dump(chapter) for chapter in report.chapters]
     return [f"The {year} report's cover sheet and framing sections{owner}"], data
-
-
-REVIEW = "carried forward: check it is still right"
-
-
-def _review_note(value: Any) -> Note:
-    """A value carried forward, marked for review rather than copied silently."""
-    return Note(value, REVIEW)
 
 
 def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
@@ -202,26 +172,26 @@ def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
         "date": Note(_year_later(cover.date), f"{PLACEHOLDER}: the date of the committee"),
     }
     if cover.committee is not None:
-        data["committee"] = _review_note(cover.committee)
+        data["committee"] = to_check(cover.committee, year.previous())
     data |= {
         "classification": cover.classification,
         "title": _replace_year(cover.title, year),
-        "report_of": _review_note(cover.report_of),
+        "report_of": to_check(cover.report_of, year.previous()),
     }
     if cover.key_decision is not None:
-        data["key_decision"] = _review_note(cover.key_decision)
-    data |= {key: _review_note(value) for key, value in cover.rows.items()}
-    author = _dump(cover.author)
-    data["author"] = {key: _review_note(value) for key, value in author.items()}
+        data["key_decision"] = to_check(cover.key_decision, year.previous())
+    data |= {key: to_check(value, year.previous()) for key, value in cover.rows.items()}
+    author = dump(cover.author)
+    data["author"] = {key: to_check(value, year.previous()) for key, value in author.items()}
     return data
 
 
 def _implication(implication: Implication, year: FinancialYear) -> dict[str, Any]:
     """An implication's place kept, its text to write again."""
     data: dict[str, Any] = {"title": implication.title}
-    data["summary"] = _brief(f"{_lower_first(implication.title)} in {year.label}")
+    data["summary"] = brief(f"{lower_first(implication.title)} in {year.label}")
     if implication.body is not None:
-        data["body"] = _full(f"{_lower_first(implication.title)} in {year.label}")
+        data["body"] = full(f"{lower_first(implication.title)} in {year.label}")
     data["chapter"] = implication.chapter
     if implication.heading is not None:
         data["heading"] = implication.heading
@@ -242,11 +212,11 @@ def _priority(
             "ids of the partners who led the work (board.yaml), e.g. [police]"
             + ("; carried forward: check them" if before else ""),
         ),
-        "summary": _brief(f"progress on this priority in {year.label}"),
-        "body": _full(f"the progress made in {year.label}"),
-        "impact": _full("the difference made to children, families and the workforce"),
-        "to_develop": _full("what still needs to develop, and why"),
-        "next_steps": _full(f"what the board will do in {year.next().label}"),
+        "summary": brief(f"progress on this priority in {year.label}"),
+        "body": full(f"the progress made in {year.label}"),
+        "impact": full("the difference made to children, families and the workforce"),
+        "to_develop": full("what still needs to develop, and why"),
+        "next_steps": full(f"what the board will do in {year.next().label}"),
         "metrics": Note(
             list(before.metrics) if before else [],
             "ids of figures from metrics.yaml to show here, e.g. [fgm-referrals]",
@@ -257,14 +227,14 @@ def _priority(
 
 def _activity(year: FinancialYear, activity: Activity) -> tuple[list[str], dict[str, Any]]:
     data: dict[str, Any] = {"kind": activity.kind, "title": activity.title}
-    data |= _section(_lower_first(activity.title), year)
+    data |= section(lower_first(activity.title), year)
     if activity.metrics:
         data["metrics"] = list(activity.metrics)
     return [f"{activity.title} in {year}{_owner(activity)}"], data
 
 
 def _review(year: FinancialYear, review: CaseReview) -> tuple[list[str], dict[str, Any]]:
-    data = _dump(review)
+    data = dump(review)
     data.pop("sign_off", None)  # last year's approval is not this year's
     data["body"] = to_fill(
         f"where the review stands at the end of {year.label}, and what it has found.",
@@ -278,15 +248,12 @@ def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
     budget = content.budget
     spent = f"{PLACEHOLDER}: spent in {year.label}"
     data: dict[str, Any] = {"illustrative": budget.illustrative}
-    section = _section("the board's budget", year)
-    data |= section if budget.summary is not None else {"body": section["body"]}
+    texts = section("the board's budget", year)
+    data |= texts if budget.summary is not None else {"body": texts["body"]}
     data |= {
         "brought_forward": Note(budget.carried_forward, f"carried forward from {year.previous()}"),
         "income": {
-            "lines": [
-                _contribution(line, year)
-                for line in budget.income.lines
-            ],
+            "lines": [_contribution(line, year) for line in budget.income.lines],
             "total": Note(ZERO, f"{PLACEHOLDER}: the sum of the contributions"),
         },
         "expenditure": {
@@ -306,11 +273,11 @@ def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
 
 def _contribution(line: Contribution, year: FinancialYear) -> dict[str, Any]:
     """A partner's line for the new year: its amount to fill, how it was given kept."""
-    data: dict[str, Any] = {"partner": _review_note(line.partner)}
+    data: dict[str, Any] = {"partner": to_check(line.partner, year.previous())}
     if line.amount is not None:
         data["amount"] = Note(ZERO, f"{PLACEHOLDER}: the contribution for {year.label}")
     if line.paid_by is not None:
-        data["paid_by"] = _review_note(line.paid_by)
+        data["paid_by"] = to_check(line.paid_by, year.previous())
     if line.in_kind is not None:
         data["in_kind"] = Note(line.in_kind, f"{PLACEHOLDER}: check what was given this year")
     return data
@@ -319,7 +286,7 @@ def _contribution(line: Contribution, year: FinancialYear) -> dict[str, Any]:
 def _metrics(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
     series = []
     for index, one in enumerate(content.metrics.series):
-        data = _dump(one)
+        data = dump(one)
         data["values"] = {**_as_written(content, index), str(year): Note(None, _figure_note(year))}
         series.append(data)
     return [f"Figures by year for the {year} report{_owner(content.metrics)}"], {"series": series}
@@ -338,24 +305,8 @@ def _figure_note(year: FinancialYear) -> str:
     return f"{PLACEHOLDER}: the figure for {year}, or leave it empty if not yet known"
 
 
-def _dump(model: BaseModel) -> dict[str, Any]:
-    """A model's fields in their order, leaving out those at their defaults."""
-    return model.model_dump(exclude_defaults=True)
-
-
 def _year_later(day: date) -> date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year + 1, day=28)
-
-
-def _lower_first(title: str) -> str:
-    """'The Local Authority...' reads 'the Local Authority...' mid-sentence."""
-    return title[0].lower() + title[1:] if title.startswith("The ") else title
-
-
-def _slug(title: str) -> str:
-    """A file-name slug from a title: the first five words, lower case, joined by hyphens."""
-    words = re.findall(r"[a-z0-9]+", title.lower())[:5]
-    return "-".join(words) or "priority"

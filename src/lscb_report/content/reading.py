@@ -213,7 +213,16 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
 
 
 def missing_year(root: Path, year: FinancialYear) -> Problem:
-    """The problem of a year with no folder."""
+    """The problem of a year with no folder: start it from the year before, or, in a folder
+    with no board yet, start the board."""
+    if not (root / "board.yaml").is_file():
+        return Problem(
+            display_path(root),
+            1,
+            1,
+            f"there is no board's content here; start it with 'lscb-report init "
+            f"{display_path(root)} --board \"NAME\" --year {year}'",
+        )
     return Problem(
         display_path(root / str(year)),
         1,

@@ -110,12 +110,11 @@ class Words(Model):
     Partnership or LSCB; the profile's word unless given."""
     year_style: Literal["2014/15", "2014-15"] = "2014/15"
     """How years are written in the text the tool writes: 2014/15 or 2014-15."""
-    date_style: Literal["Thursday 8th October 2015", "8 October 2015"] = (
-        "Thursday 8th October 2015"
-    )
+    date_style: Literal["Thursday 8th October 2015", "8 October 2015"] = "Thursday 8th October 2015"
     """How dates are written: Thursday 8th October 2015, or 8 October 2015 (GOV.UK style)."""
-    negative_style: Literal["−£21,600", "(£21,600)"] = "−£21,600"
-    """How an amount below nothing is written: −£21,600 or (£21,600)."""
+    negative_style: Literal["minus", "brackets"] = "minus"
+    """How an amount below nothing is written: minus (a minus sign, \u2212£21,600) or
+    brackets ((£21,600))."""
 
 
 class Board(FileModel):
@@ -140,7 +139,7 @@ class Board(FileModel):
     groups: list[Group] = []
     """The board's sub-groups and panels."""
     rules: RuleSettings = RuleSettings()
-    profile: ProfileId = Field(default=DEFAULT_PROFILE, examples=[DEFAULT_PROFILE])
+    profile: ProfileId = Field(default="lscb-wt2015", examples=[DEFAULT_PROFILE])
     """The statutory profile whose defaults (words, chapters, cover sheet) the board uses."""
     words: Words = Words()
     """How the board writes: its name for itself, years, dates and negative amounts."""

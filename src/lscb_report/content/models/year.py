@@ -26,7 +26,7 @@ class Cover(Model):
     ``wards: All``."""
 
     model_config = ConfigDict(extra="allow")
-    __pydantic_extra__: dict[str, str] = Field(init=False)  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, str] = Field(init=False)
 
     date: date
     """The date of the committee meeting, written YYYY-MM-DD, such as 2015-10-08."""
@@ -61,7 +61,9 @@ class Implication(Model):
     """What the annual report says, if anything, in the chapter named by ``chapter``."""
     chapter: Slug = Field(default="conclusions", examples=["budget"])
     """The id of the annual report's chapter that prints the body (conclusions unless given)."""
-    heading: str | None = Field(default=None, examples=["Links with the Health and Wellbeing Board"])
+    heading: str | None = Field(
+        default=None, examples=["Links with the Health and Wellbeing Board"]
+    )
     """A heading for the body within that chapter; none prints it as the chapter's paragraphs."""
 
 

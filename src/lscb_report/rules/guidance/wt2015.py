@@ -115,10 +115,11 @@ LESSONS = rule("wt2015-lessons", "includes lessons from the year's reviews", "wa
 
 def lessons(content: Content) -> Finding:
     """The chapter on learning from case reviews, and each review in it."""
-    if _blank(content.report.case_reviews.body):
+    section = content.report.case_reviews
+    if (section is None and not content.reviews) or (section is not None and _blank(section.body)):
         return _unmet(
             content.report,
-            ("case_reviews", "body"),
+            ("case_reviews", "body") if section is not None else (),
             "include the lessons from reviews undertaken in the reporting period; write them "
             "in case_reviews.body (or say that no review was undertaken)",
             LESSONS,
