@@ -1,0 +1,166 @@
+"""The documents take the board's shape and words: its cover sheet, chapters, areas, styles,
+reviews and budget, as a reader sees them in the Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lscb_report.render.templating import render_markdown
+from lscb_report.rules.prepare import load_content
+from lscb_report.years import FinancialYear
+
+Edit = Callable[[Path, str, str], None]
+YEAR = FinancialYear.parse("2020-21")
+
+
+def documents(content: Path, audience: str = "public") -> tuple[str, str]:
+    """The executive summary and the annual report, as Markdown."""
+    loaded = load_content(content, YEAR, audience)  # type: ignore[arg-type]
+    return (
+        render_markdown(loaded, "executive-summary", None),
+        render_markdown(loaded, "annual-report", None),
+    )
+
+
+def test_one_area_reads_as_one(small: Path, edit: Edit) -> None:
+    edit(small / "board.yaml", "  - Northtown\n  - Southvale\n", "  - Northshire\n")
+    _, report = documents(small)
+    assert "\n\nNorthshire\n\n" in report
+    assert "(SCB) covers Northshire. It has been" in report
+    assert " and Northshire" not in report
+
+
+def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> None:
+    rows = small / "board.yaml"
+    text = rows.read_text()
+    start = text.index("cover_sheet:")
+    rows.write_text(
+        text[:start] + "cover_sheet:\n"
+        "  - {label: Meeting, field: date}\n"
+        "  - {label: Committee, field: committee}\n"
+        "  - {label: Report title, field: title}\n"
+        "  - {label: Divisions affected, field: divisions}\n"
+        "  - {label: Key decision, field: key_decision}\n"
+        "  - {label: Contact, field: author}\n"
+        "words:\n  date_style: 8 October 2015\n"
+    )
+    edit(
+        small / "2020-21" / "report.yaml",
+        "  cabinet_member_portfolio: Children's Services\n  wards: All\n"
+        "  policy_context: Children's Safeguarding\n",
+        "  committee: Children's Scrutiny Committee\n  key_decision: no\n  divisions: All\n",
+    )
+    summary, _ = documents(small)
+    table = summary.split("\n\n")[1].splitlines()
+    assert table == [
+        "| Cover sheet | Details |",
+        "| --- | --- |",
+        "| Meeting | 14 September 2021 |",
+        "| Committee | Children's Scrutiny Committee |",
+        "| Report title | Safeguarding Children Board Annual Report 2020-21 (Executive Summary) |",
+        "| Divisions affected | All |",
+        "| Key decision | No |",
+        "| Contact | Sam Author 01234 567890 [sam.author@example.gov.uk](mailto:sam.author@example.gov.uk) |",
+    ]
+
+
+def test_chapters_in_the_boards_order_with_its_own(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "report.yaml",
+        "recipients:",
+        "chapters:\n  - id: introduction\n  - id: training\n  - id: inspection\n"
+        "    title: Ofsted's review of the Board\n    body: |\n      Ofsted found the Board good.\n"
+        "  - id: activities\n  - id: budget\n    title: Money\nrecipients:",
+    )
+    edit(small / "2020-21" / "report.yaml", "chapter: governance", "chapter: introduction")
+    _, report = documents(small)
+    headings = [line for line in report.splitlines() if line.startswith("## ")]
+    assert headings[1:7] == [
+        "## 1. Introduction from the Independent Chair",
+        "## 2. Training",
+        "## 3. Ofsted's review of the Board",
+        "## 4. Child Death Overview Panel",
+        "## 5. Quality assurance",
+        "## 6. Money",
+    ]
+    assert "Ofsted found the Board good." in report
+    assert "### 1.1 Links with the Health and Wellbeing Board" in report
+
+
+def test_the_boards_words_and_styles(small: Path, edit: Edit) -> None:
+    (small / "board.yaml").write_text(
+        (small / "board.yaml").read_text()
+        + "words:\n  name: Partnership\n  year_style: 2014-15\n  negative_style: brackets\n"
+    )
+    budget = small / "2020-21" / "budget.yaml"
+    edit(budget, "brought_forward: 1000.00", "brought_forward: -15000.00")
+    edit(budget, "carried_forward: 6000.00", "carried_forward: -10000.00")
+    _, report = documents(small)
+    assert "## 2. The Partnership and its governance" in report
+    assert "### 2.1 Who the Partnership is" in report
+    assert "### 3.1 Progress in 2020-21" in report
+    assert "| Brought forward from 2019-20 | (£15,000) |" in report
+    assert "| **Carried forward to 2021-22** | **(£10,000)** |" in report
+
+
+def test_contributions_in_kind_and_through_another_body(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "budget.yaml",
+        "    - partner: police\n      amount: 0.00\n",
+        "    - partner: police\n      amount: 0.00\n      paid_by: the Police and Crime "
+        "Commissioner\n    - partner: southvale\n      in_kind: Rooms for training\n",
+    )
+    edit(
+        small / "2020-21" / "budget.yaml", "    - partner: southvale\n      amount: 40000.00\n", ""
+    )
+    edit(small / "2020-21" / "budget.yaml", "  total: 90000.00", "  total: 50000.00")
+    edit(
+        small / "2020-21" / "budget.yaml", "carried_forward: 6000.00", "carried_forward: -34000.00"
+    )
+    _, report = documents(small)
+    assert "| Police | £0; paid by the Police and Crime Commissioner |" in report
+    assert "| Southvale Council | in kind: Rooms for training |" in report
+    assert "| **Carried forward to 2021/22** | **\u2212£34,000** |" in report
+
+
+def test_review_statuses_recommendations_and_a_withheld_count(small: Path, edit: Edit) -> None:
+    review = small / "2020-21" / "reviews" / "scr-child-a.yaml"
+    edit(
+        review,
+        "status: in-progress\n",
+        "status: published\npublished_on: 2021-02-10\nlink: https://example.org/scr-a\n"
+        "recommendations:\n  - recommendation: Share information early\n"
+        "    action: A protocol was agreed\n    owner: Case Review Group\n    status: completed\n",
+    )
+    (small / "board.yaml").write_text(
+        (small / "board.yaml").read_text() + "withheld_reviews: counted\n"
+    )
+    _, report = documents(small)
+    assert (
+        "Status: published on Wednesday 10th February 2021 "
+        "([the review's report](https://example.org/scr-a)); started in 2020-21."
+    ) in report
+    assert (
+        "| Share information early | A protocol was agreed | Case Review Group | Completed | "
+        "None yet |"
+    ) in report
+    assert "One further review is withheld from this edition until it can be published." in report
+    _, board = documents(small, "board")
+    assert "withheld from this edition" not in board
+
+
+def test_a_percentage_followed_by_per_cent_loses_its_sign(small: Path, edit: Edit) -> None:
+    metrics = small / "2020-21" / "metrics.yaml"
+    metrics.write_text(
+        metrics.read_text()
+        + "  - id: seen-in-time\n    title: Children seen in time\n    unit: percent\n"
+        "    source: Northtown Council\n    illustrative: true\n    values:\n      2020-21: 71\n"
+    )
+    edit(
+        small / "2020-21" / "report.yaml",
+        "The board works well, and",
+        "{seen-in-time} per cent were seen in time; {seen-in-time} in all. The board works well, and",
+    )
+    _, report = documents(small)
+    assert "71 per cent were seen in time; 71% in all." in report
