@@ -172,7 +172,9 @@ def test_templates_are_read_at_the_revision_too(repo: Path) -> None:
     git(repo, "commit", "-q", "-m", "The board's own executive summary template")
     template = templates / "executive-summary.md.j2"
     template.write_text(
-        template.read_text().replace('heading("Executive Summary")', 'heading("Summary for the Committee")')
+        template.read_text().replace(
+            'heading("Executive Summary")', 'heading("Summary for the Committee")'
+        )
     )
     code, output = diff("--base", "HEAD")
     assert code == 0, output

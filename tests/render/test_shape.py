@@ -9,6 +9,7 @@ from pathlib import Path
 from lscb_report.render.templating import render_markdown
 from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
+from tests.conftest import found
 
 Edit = Callable[[Path, str, str], None]
 YEAR = FinancialYear.parse("2020-21")
@@ -164,3 +165,54 @@ def test_a_percentage_followed_by_per_cent_loses_its_sign(small: Path, edit: Edi
     )
     _, report = documents(small)
     assert "71 per cent were seen in time; 71% in all." in report
+
+
+def test_a_breakdown_is_a_table_of_the_parts_with_their_total(small: Path, edit: Edit) -> None:
+    metrics = small / "2020-21" / "metrics.yaml"
+    edit(metrics, "    total_of:\n", "    breakdown: District\n    total_of:\n")
+    edit(
+        metrics,
+        "    title: Referrals to early help in Northtown\n",
+        "    title: Referrals to early help in Northtown\n    label: Northtown\n",
+    )
+    _, report = documents(small)
+    assert (
+        "| District | Referrals to early help, 2020/21 |\n| --- | ---: |\n| Northtown | withheld |\n"
+        "| Referrals to early help in Southvale | fewer than 5 |\n| **Total** | **140** |"
+    ) in report  # the parts as the disclosure rules leave them: 137 would give the 3 away
+
+
+def test_a_figure_stands_where_the_prose_places_it(small: Path, edit: Edit) -> None:
+    priority = small / "2020-21" / "priorities" / "01-neglect.yaml"
+    edit(
+        priority,
+        "  Work on neglect progressed.",
+        "  {figure:referrals}\n\n  Work on neglect progressed.",
+    )
+    _, report = documents(small)
+    progress = report.index("Progress in 2020/21")
+    assert report.index("::: figure referrals\n") - progress < 40  # first thing in the section
+    assert report.count("::: figure referrals\n") == 1  # and not again after the section
+    assert "{figure:" not in report
+
+
+def test_a_placed_figure_must_exist_and_stand_alone(small: Path, edit: Edit) -> None:
+    priority = small / "2020-21" / "priorities" / "01-neglect.yaml"
+    edit(
+        priority,
+        "  Work on neglect progressed.",
+        "  {figure:referals}\n\n  Work on neglect {figure:referrals} progressed.",
+    )
+    edit(
+        priority,
+        "  Neglect was the first priority.",
+        "  Neglect was the first priority.\n\n  {figure:referrals}",
+    )
+    assert found(small) == [
+        "content/2020-21/priorities/01-neglect.yaml:9:3: summary: a figure is placed in the full "
+        "report's text (a body), not in a summary",
+        "content/2020-21/priorities/01-neglect.yaml:11:3: body: there is no series 'referals' in "
+        "metrics.yaml; did you mean {figure:referrals}?",
+        "content/2020-21/priorities/01-neglect.yaml:13:19: body: {figure:referrals} places a "
+        "figure, so it stands as a paragraph of its own: put a blank line before and after it",
+    ]

@@ -142,7 +142,9 @@ def test_an_embargoed_review_needs_its_date(small: Path, edit: Edit) -> None:
 
 def test_an_embargo_until_an_event_needs_a_day_to_look_again(small: Path, edit: Edit) -> None:
     review = small / "2020-21" / "reviews" / "lr-child-d.yaml"
-    edit(review, "embargoed_until: 2021-12-01", "embargoed_pending: the end of criminal proceedings")
+    edit(
+        review, "embargoed_until: 2021-12-01", "embargoed_pending: the end of criminal proceedings"
+    )
     assert found(small) == [
         f"{REVIEW}:6:20: embargoed_pending: an embargo until an event needs a day to look at it "
         "again: add embargo_review_on: YYYY-MM-DD"

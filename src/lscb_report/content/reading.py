@@ -221,7 +221,7 @@ def missing_year(root: Path, year: FinancialYear) -> Problem:
             1,
             1,
             f"there is no board's content here; start it with 'lscb-report init "
-            f"{display_path(root)} --board \"NAME\" --year {year}'",
+            f'{display_path(root)} --board "NAME" --year {year}\'',
         )
     return Problem(
         display_path(root / str(year)),

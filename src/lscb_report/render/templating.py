@@ -63,6 +63,7 @@ def environment(templates: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(md=md, prose=prose, inline=inline, and_list=shape.and_list)
+    env.filters.update(with_figures=with_figures)
     env.filters.update(figure=figure, describe=describe)
     env.filters.update(section_name=signoff.name)
     env.tests.update(approved=signoff.approved)
@@ -95,6 +96,20 @@ def prose(text: str, top: int = 3) -> str:
     for start, end, replacement in reversed(edits):
         lines[start:end] = [replacement]
     return "\n".join(lines)
+
+
+_FIGURE_HERE = re.compile(r"^\{figure:([a-z0-9]+(?:-[a-z0-9]+)*)\}$", re.MULTILINE)
+
+
+def with_figures(text: str, metric: Any, placed: set[str]) -> str:
+    """Prose with each {figure:ID} paragraph replaced by that figure, noting it as placed so
+    that it is not shown again after the section."""
+
+    def figure(match: re.Match[str]) -> str:
+        placed.add(match.group(1))
+        return str(metric(match.group(1))).strip()
+
+    return _FIGURE_HERE.sub(figure, text)
 
 
 def inline(text: str) -> str:
@@ -150,6 +165,7 @@ def render_markdown(
         "chapters": shape.chapters(content),
         "cover_rows": shape.cover_rows(content.board),
         "name": shape.name(content.board),
+        "shown": set(),  # the figures placed in prose, by id
         **(extra or {}),
     }
     text = render_template(env, f"{document}.md.j2", context)

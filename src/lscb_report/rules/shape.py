@@ -5,10 +5,12 @@ text goes to a chapter the report has."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS
+from lscb_report.content.positions import problem_at
 from lscb_report.content.shape import chapter_entries, cover_rows
 from lscb_report.errors import Problem
 from lscb_report.rules.registry import Rule, needs
@@ -96,5 +98,37 @@ def implications_placed(content: Content) -> Iterable[Problem]:
             )
 
 
-CHECKS = [cover_filled, chapters_known, implications_placed]
+# A figure placed where the prose asks for it: {figure:ID} as a paragraph of its own.
+FIGURE_HERE = re.compile(r"\{figure:([^}\s]*)\}")
+_ALONE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*\{figure:[^}\s]*\}[ \t]*(?=\n[ \t]*\n|\n?$)")
+
+
+@needs("metrics")
+def figures_placed(content: Content) -> Iterable[Problem]:
+    """Each {figure:ID} in prose names a series and stands as a paragraph of its own."""
+    ids = [series.id for series in content.metrics.series]
+    for _, loaded, path, text in content.section_texts():
+        alone = {m.end() for m in _ALONE.finditer(text)}
+        for match in FIGURE_HERE.finditer(text):
+            if match.group(1) not in ids:
+                close = difflib.get_close_matches(match.group(1), ids, n=1, cutoff=0.6)
+                hint = f"did you mean {{figure:{close[0]}}}?" if close else _series_hint(ids)
+                message = f"there is no series '{match.group(1)}' in metrics.yaml; {hint}"
+            elif path and path[-1] == "summary":
+                message = "a figure is placed in the full report's text (a body), not in a summary"
+            elif match.end() not in alone and match.end() + 1 not in alone:
+                message = (
+                    f"{match.group(0)} places a figure, so it stands as a paragraph of its own: "
+                    "put a blank line before and after it"
+                )
+            else:
+                continue
+            yield problem_at(loaded, path, match.start(), message)
+
+
+def _series_hint(ids: list[str]) -> str:
+    return f"the series are: {', '.join(ids)}" if ids else "metrics.yaml has no series yet"
+
+
+CHECKS = [cover_filled, chapters_known, implications_placed, figures_placed]
 RULES: list[Rule] = []

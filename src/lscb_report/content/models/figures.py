@@ -112,6 +112,11 @@ class Series(Model):
     total_of: list[Slug] = Field(
         default=[], description="Ids of the series this one is the total of, year by year."
     )
+    breakdown: str | None = Field(default=None, examples=["District"])
+    """For a total: what its parts are, such as District or Sector; the report then shows the
+    parts in the reporting year as a table, headed by this, with the total."""
+    label: str | None = Field(default=None, examples=["Eastvale"])
+    """For a part of a total: its short name in the total's table, such as Eastvale."""
     _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def hide(self, year: str, text: str) -> None:
