@@ -217,7 +217,7 @@ def test_embargoed_reviews_and_continuing_priorities_carry_forward(sample: Path)
     result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
     assert result.exit_code == 0, result.output
     before, now = load_content(sample, BEFORE), load_content(sample, YEAR, "board")
-    carried = [r for r in now.reviews if r.subject == "Child B"][0]
+    carried = next(r for r in now.reviews if r.subject == "Child B")
     assert (carried.status, carried.embargoed_pending) == (
         "embargoed",
         "the end of criminal proceedings",

@@ -98,3 +98,10 @@ DEFAULT_PROFILE = LSCB_WT2015.id
 def profile(profile_id: str) -> Profile:
     """The profile with an id (board.yaml's validation allows only known ids)."""
     return PROFILES[profile_id]
+
+
+def activity_rank(profile_id: str, kind: str) -> int:
+    """Where an activity of a kind comes among the activities: its profile's order, then the
+    others in the order of their file names."""
+    order = profile(profile_id).activity_order
+    return order.index(kind) if kind in order else len(order)

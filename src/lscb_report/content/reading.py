@@ -21,7 +21,7 @@ from lscb_report.content.models import (
     Priority,
     Report,
 )
-from lscb_report.content.shape import activity_rank
+from lscb_report.content.profiles import DEFAULT_PROFILE, activity_rank
 from lscb_report.content.validation import validate
 from lscb_report.errors import Problem, errors_in
 from lscb_report.years import FinancialYear
@@ -179,7 +179,7 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
     priorities = _priorities(reader.folder(Priority, folder / "priorities"), reader.problems)
     activities = sorted(
         (a for _, a in reader.folder(Activity, folder / "activities")),
-        key=lambda a: activity_rank(cast(Board | None, singles["board"]), a.kind),
+        key=lambda a: activity_rank(_profile_id(singles["board"]), a.kind),
     )
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
     if not priorities and not errors_in(reader.problems):
@@ -239,6 +239,11 @@ def _previous_budget(root: Path, year: FinancialYear) -> Budget | None:
     if not path.is_file():
         return None
     return _Reader(root=root).read(Budget, path)
+
+
+def _profile_id(board: FileModel | None) -> str:
+    """The board's profile, or the default where the board could not be read."""
+    return board.profile if isinstance(board, Board) else DEFAULT_PROFILE
 
 
 def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> list[Priority]:

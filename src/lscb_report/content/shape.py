@@ -118,10 +118,3 @@ def _priority(content: Content, entry: Chapter, number: int, priority: Priority)
 def _activity(entry: Chapter, activity: Activity) -> Placed:
     title = activity.title if entry.id == "activities" or not entry.title else entry.title
     return Placed("activities", title, activity=activity)
-
-
-def activity_rank(board: Board | None, kind: str) -> int:
-    """Where an activity of a kind comes among the activities: its profile's order, then the
-    others in the order of their file names."""
-    order = board_profile(board).activity_order
-    return order.index(kind) if kind in order else len(order)

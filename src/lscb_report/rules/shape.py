@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS
 from lscb_report.content.positions import problem_at
+from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS
 from lscb_report.content.shape import chapter_entries, cover_rows
 from lscb_report.errors import Problem
 from lscb_report.rules.registry import Rule, needs
