@@ -30,7 +30,12 @@ def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
     if unit == "percent":
         return f"{value:,}{'%' if sign else ''}"
     if unit in UNITS and sign:
-        return f"{value:,}{UNITS[unit]}"
+        after = (
+            UNITS[unit].removesuffix("s")
+            if value == 1 and unit in ("days", "weeks")
+            else UNITS[unit]
+        )
+        return f"{value:,}{after}"
     return f"{value:,}"
 
 

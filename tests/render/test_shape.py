@@ -216,3 +216,20 @@ def test_a_placed_figure_must_exist_and_stand_alone(small: Path, edit: Edit) -> 
         "content/2020-21/priorities/01-neglect.yaml:13:19: body: {figure:referrals} places a "
         "figure, so it stands as a paragraph of its own: put a blank line before and after it",
     ]
+
+
+def test_figures_in_days_and_rates(small: Path) -> None:
+    metrics = small / "2020-21" / "metrics.yaml"
+    metrics.write_text(
+        metrics.read_text()
+        + "  - id: decision-days\n    title: Days from contact to decision\n    unit: days\n"
+        "    source: Northtown Council\n    illustrative: true\n    values:\n      2019-20: 3\n"
+        "      2020-21: 1\n"
+        "  - id: plan-rate\n    title: Children on a plan per 10,000\n    unit: rate-per-10000\n"
+        "    source: Northtown Council\n    illustrative: true\n    values:\n      2020-21: 42.5\n"
+    )
+    activity = small / "2020-21" / "activities" / "training.yaml"
+    activity.write_text(activity.read_text() + "metrics:\n  - decision-days\n  - plan-rate\n")
+    _, report = documents(small)
+    assert "The time fell every year, from 3 days in 2019-20 to 1 day in 2020-21." in report
+    assert "| 2020-21 | 42.5 per 10,000 |" in report

@@ -39,7 +39,7 @@ def name(board: Board) -> str:
 
 def year_label(board: Board, year: FinancialYear) -> str:
     """A year as the board writes it: 2014/15 or 2014-15."""
-    return year.label if board.words.year_style == "2014/15" else str(year)
+    return year.label if "/" in board.words.year_style else str(year)
 
 
 def long_date(board: Board, day: date) -> str:
@@ -118,3 +118,12 @@ def _priority(content: Content, entry: Chapter, number: int, priority: Priority)
 def _activity(entry: Chapter, activity: Activity) -> Placed:
     title = activity.title if entry.id == "activities" or not entry.title else entry.title
     return Placed("activities", title, activity=activity)
+
+
+def title_of(content: Content, id: str, item: object = None) -> str:
+    """The printed title of a chapter the tool makes (of one priority or activity, given it),
+    as the board's chapters name it; the id where the report has no such chapter."""
+    for placed in chapters(content):
+        if placed.id == id and item in (None, placed.priority, placed.activity):
+            return placed.title
+    return id

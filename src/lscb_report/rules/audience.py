@@ -23,7 +23,11 @@ Audience = Literal["public", "board"]
 AUDIENCES: tuple[Audience, ...] = ("public", "board")
 RESTRICTED = "RESTRICTED: board members only"
 
-EMBARGO_DATE = rule("embargo-date", "an embargoed review says until when, and only it does")
+EMBARGO_DATE = rule(
+    "embargo-date",
+    "an embargoed review says until when (a day, or an event and a day to look again), "
+    "and only it does",
+)
 EMBARGO_ENDED = rule(
     "embargo-ended", "an embargo has not ended before the committee date", "warning"
 )

@@ -20,7 +20,7 @@ FieldKey = Annotated[
     str,
     Field(
         pattern=r"^[a-z][a-z0-9_]*$",
-        examples=["cabinet_member_portfolio"],
+        examples=["divisions"],
         description="A field name in lower case, words joined by underscores.",
     ),
 ]
@@ -44,11 +44,11 @@ class Person(Model):
     """A named person: the chair, or the report's author and contact."""
 
     name: str
-    """Full name, such as Jean Daintith."""
+    """Full name, such as Sam Patel."""
     role: str
     """Job title, such as Policy Manager."""
     phone: str | None = None
-    """Telephone number as it should be printed, such as 020 8753 5809."""
+    """Telephone number as it should be printed, such as 01632 960 123."""
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     """E-mail address, such as name@example.gov.uk."""
 
@@ -94,12 +94,12 @@ class RuleSettings(Model):
 class CoverRow(Model):
     """One labelled row of the council's committee cover sheet."""
 
-    label: str = Field(min_length=1, examples=["Wards Involved"])
+    label: str = Field(min_length=1, examples=["Divisions affected"])
     """The row's label, as the council's template prints it."""
     field: FieldKey
     """What fills it: date, committee, classification, title, report_of, key_decision or
     author (the tool fills these from report.yaml's cover), or a name of the board's own,
-    such as wards, that each year's report.yaml fills under cover."""
+    such as divisions, that each year's report.yaml fills under cover."""
 
 
 class Words(Model):
@@ -108,8 +108,9 @@ class Words(Model):
     name: str | None = Field(default=None, examples=["Partnership"])
     """What the board calls itself in the headings the tool writes, such as Board,
     Partnership or LSCB; the profile's word unless given."""
-    year_style: Literal["2014/15", "2014-15"] = "2014/15"
-    """How years are written in the text the tool writes: 2014/15 or 2014-15."""
+    year_style: str = Field(default="2014/15", pattern=r"^\d{4}[/-]\d{2}$", examples=["2014-15"])
+    """How years are written in the text the tool writes, shown by any year: 2014/15 (the
+    default) or 2014-15."""
     date_style: Literal["Thursday 8th October 2015", "8 October 2015"] = "Thursday 8th October 2015"
     """How dates are written: Thursday 8th October 2015, or 8 October 2015 (GOV.UK style)."""
     negative_style: Literal["minus", "brackets"] = "minus"

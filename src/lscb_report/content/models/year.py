@@ -23,7 +23,7 @@ from lscb_report.content.models.board import Person
 class Cover(Model):
     """The committee cover sheet of the executive summary. Besides the fields below, it holds
     a value for each row of the board's own cover sheet (board.yaml's cover_sheet), such as
-    ``wards: All``."""
+    ``divisions: All``."""
 
     model_config = ConfigDict(extra="allow")
     __pydantic_extra__: dict[str, str] = Field(init=False)
