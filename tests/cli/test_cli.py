@@ -76,7 +76,11 @@ def test_a_year_that_is_not_a_financial_year_is_a_usage_error() -> None:
 def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "2014-15", "--content", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
-    assert "there is no content for 2014-15" in result.output
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'nowhere'}:1:1: there is no board's content here (no board.yaml); check "
+        f"--content, or start a board's content with 'lscb-report init {tmp_path / 'nowhere'} "
+        '--board "NAME" --year 2014-15\''
+    )
 
 
 def test_schema_out_under_a_file_is_a_message(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from lscb_report.render.pages import index_html
 from lscb_report.render.templating import render_markdown
 from lscb_report.rules.prepare import load_content
 from lscb_report.years import FinancialYear
@@ -30,6 +31,8 @@ def test_one_area_reads_as_one(small: Path, edit: Edit) -> None:
     assert "\n\nNorthshire\n\n" in report
     assert "(SCB) covers Northshire. It has been" in report
     assert " and Northshire" not in report
+    index = index_html(load_content(small, YEAR), {}, {}, Path("/nonexistent"), None).decode()
+    assert "<p>Northshire.</p>" in index
 
 
 def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> None:

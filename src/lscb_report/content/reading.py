@@ -220,8 +220,9 @@ def missing_year(root: Path, year: FinancialYear) -> Problem:
             display_path(root),
             1,
             1,
-            f"there is no board's content here; start it with 'lscb-report init "
-            f'{display_path(root)} --board "NAME" --year {year}\'',
+            f"there is no board's content here (no board.yaml); check --content, or start a "
+            f"board's content with 'lscb-report init {display_path(root)} --board \"NAME\" "
+            f"--year {year}'",
         )
     return Problem(
         display_path(root / str(year)),
