@@ -69,3 +69,16 @@ def slug(title: str) -> str:
     """A file-name slug from a title: the first five words, lower case, joined by hyphens."""
     words = re.findall(r"[a-z0-9]+", title.lower())[:5]
     return "-".join(words) or "priority"
+
+
+def owner(model: Any) -> str:
+    """'; owned by X' from the first comments of the file the model was read from."""
+    try:
+        head = Path(model.file).read_text(encoding="utf-8").split("\n", 3)[:3]
+    except OSError:
+        return ""
+    for line in head:
+        match = re.search(r"owned by (.+)$", line)
+        if line.startswith("#") and match:
+            return f"; owned by {match.group(1).strip()}"
+    return ""

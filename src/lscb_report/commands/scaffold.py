@@ -10,7 +10,6 @@ The new year is a draft that builds at once. An existing year is never touched.
 from __future__ import annotations
 
 import os
-import re
 import textwrap
 from datetime import date
 from decimal import Decimal
@@ -25,15 +24,16 @@ from lscb_report.commands.drafting import (
     file_text,
     full,
     lower_first,
+    owner,
     section,
     slug,
     to_check,
 )
+from lscb_report.commands.forward import budget_forward, metrics_forward
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import (
     Activity,
     CaseReview,
-    Contribution,
     Implication,
     NextPriority,
     Priority,
@@ -93,8 +93,8 @@ def plan(content: Content, year: FinancialYear) -> Files:
     for review in content.reviews:
         if review.status != "published":
             files[f"reviews/{Path(review.file).name}"] = _review(year, review)
-    files["budget.yaml"] = _budget(content, year)
-    files["metrics.yaml"] = _metrics(content, year)
+    files["budget.yaml"] = budget_forward(content, year)
+    files["metrics.yaml"] = metrics_forward(content, year)
     return files
 
 
@@ -110,19 +110,6 @@ def _schemas_folder(previous: Path) -> Path | None:
     return Path(os.path.normpath(previous / schema)).parent
 
 
-def _owner(model: Any) -> str:
-    """'; owned by X' from the first comments of the file the model was read from."""
-    try:
-        head = Path(model.file).read_text(encoding="utf-8").split("\n", 3)[:3]
-    except OSError:
-        return ""
-    for line in head:
-        match = re.search(r"owned by (.+)$", line)
-        if line.startswith("#") and match:
-            return f"; owned by {match.group(1).strip()}"
-    return ""
-
-
 def _replace_year(text: str, year: FinancialYear) -> str:
     before = year.previous()
     return text.replace(str(before), str(year)).replace(before.label, year.label)
@@ -130,7 +117,7 @@ def _replace_year(text: str, year: FinancialYear) -> str:
 
 def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
     report = content.report
-    owner = _owner(report)
+    owned = owner(report)
     data: dict[str, Any] = {
         "status": Note("draft", "draft until the board approves the report; then final"),
         "title": _replace_year(report.title, year),
@@ -162,7 +149,7 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
     }
     if report.chapters is not None:
         data["chapters"] = [dump(chapter) for chapter in report.chapters]
-    return [f"The {year} report's cover sheet and framing sections{owner}"], data
+    return [f"The {year} report's cover sheet and framing sections{owned}"], data
 
 
 def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
@@ -230,7 +217,7 @@ def _activity(year: FinancialYear, activity: Activity) -> tuple[list[str], dict[
     data |= section(lower_first(activity.title), year)
     if activity.metrics:
         data["metrics"] = list(activity.metrics)
-    return [f"{activity.title} in {year}{_owner(activity)}"], data
+    return [f"{activity.title} in {year}{owner(activity)}"], data
 
 
 def _review(year: FinancialYear, review: CaseReview) -> tuple[list[str], dict[str, Any]]:
@@ -241,68 +228,7 @@ def _review(year: FinancialYear, review: CaseReview) -> tuple[list[str], dict[st
         "Printed in the annual report. Give no detail that could identify the child or family.",
     )
     status = "status: update it (in-progress, completed, published or embargoed)"
-    return [f"{review.title}, carried forward from {year.previous()}{_owner(review)}", status], data
-
-
-def _budget(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
-    budget = content.budget
-    spent = f"{PLACEHOLDER}: spent in {year.label}"
-    data: dict[str, Any] = {"illustrative": budget.illustrative}
-    texts = section("the board's budget", year)
-    data |= texts if budget.summary is not None else {"body": texts["body"]}
-    data |= {
-        "brought_forward": Note(budget.carried_forward, f"carried forward from {year.previous()}"),
-        "income": {
-            "lines": [_contribution(line, year) for line in budget.income.lines],
-            "total": Note(ZERO, f"{PLACEHOLDER}: the sum of the contributions"),
-        },
-        "expenditure": {
-            "lines": [
-                {"item": line.item, "amount": Note(ZERO, spent)}
-                for line in budget.expenditure.lines
-            ],
-            "total": Note(ZERO, f"{PLACEHOLDER}: the sum of the spending"),
-        },
-        "carried_forward": Note(
-            budget.carried_forward,
-            f"{PLACEHOLDER}: brought forward plus income less expenditure",
-        ),
-    }
-    return [f"The board's budget for {year}{_owner(budget)}"], data
-
-
-def _contribution(line: Contribution, year: FinancialYear) -> dict[str, Any]:
-    """A partner's line for the new year: its amount to fill, how it was given kept."""
-    data: dict[str, Any] = {"partner": to_check(line.partner, year.previous())}
-    if line.amount is not None:
-        data["amount"] = Note(ZERO, f"{PLACEHOLDER}: the contribution for {year.label}")
-    if line.paid_by is not None:
-        data["paid_by"] = to_check(line.paid_by, year.previous())
-    if line.in_kind is not None:
-        data["in_kind"] = Note(line.in_kind, f"{PLACEHOLDER}: check what was given this year")
-    return data
-
-
-def _metrics(content: Content, year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
-    series = []
-    for index, one in enumerate(content.metrics.series):
-        data = dump(one)
-        data["values"] = {**_as_written(content, index), str(year): Note(None, _figure_note(year))}
-        series.append(data)
-    return [f"Figures by year for the {year} report{_owner(content.metrics)}"], {"series": series}
-
-
-def _as_written(content: Content, index: int) -> dict[str, Decimal | None]:
-    """A series' figures as its file gives them, before any is withheld from display."""
-    source = content.metrics._source
-    if source is None:
-        return dict(content.metrics.series[index].values)
-    values = source.data["series"][index]["values"]
-    return {str(key): None if value is None else Decimal(value) for key, value in values.items()}
-
-
-def _figure_note(year: FinancialYear) -> str:
-    return f"{PLACEHOLDER}: the figure for {year}, or leave it empty if not yet known"
+    return [f"{review.title}, carried forward from {year.previous()}{owner(review)}", status], data
 
 
 def _year_later(day: date) -> date:
