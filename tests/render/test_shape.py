@@ -236,3 +236,39 @@ def test_figures_in_days_and_rates(small: Path) -> None:
     _, report = documents(small)
     assert "The time fell every year, from 3 days in 2019-20 to 1 day in 2020-21." in report
     assert "| 2020-21 | 42.5 per 10,000 |" in report
+
+
+def test_the_executive_summarys_sections_in_the_boards_order(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "report.yaml",
+        "recipients:",
+        "recommendations:\n  - The Committee is asked to note the report.\n"
+        "summary_chapters:\n  - id: summary\n    title: Purpose of the report\n"
+        "  - id: recommendations\n  - id: ofsted\n    title: Inspection\n    body: |\n"
+        "      Ofsted judged the Board good.\n  - id: implications\n"
+        "recipients:",
+    )
+    summary, _ = documents(small)
+    headings = [line for line in summary.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. Purpose of the report",
+        "## 2. Recommendations",
+        "## 3. Inspection",
+        "## 4. Health and Wellbeing Implications",
+        "## 5. Financial Implications",
+    ]
+    assert "**2.1** The Committee is asked to note the report." in summary
+    assert "**3.1** Ofsted judged the Board good." in summary
+
+
+def test_a_summary_section_the_tool_does_not_make_needs_its_text(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "report.yaml",
+        "recipients:",
+        "summary_chapters:\n  - id: summary\n  - id: sumary\nrecipients:",
+    )
+    assert found(small) == [
+        "content/2020-21/report.yaml:60:9: summary_chapters[1].id: 'sumary' is not one the tool "
+        "makes (summary, key-matters, recommendations, priorities, other-activity, conclusions, "
+        "budget, implications, background-papers); one of your own needs a title and a body"
+    ]

@@ -48,12 +48,12 @@ def test_a_chapter_of_the_boards_own_needs_a_title_and_a_body(small: Path, edit:
     assert found(small) == [
         f"{REPORT}:46:14: implications[0].chapter: the full report has no chapter 'governance'; "
         "use one of: introduction, inspection, budget",
-        f"{REPORT}:60:9: chapters[1].id: 'inspection' is not a chapter the tool makes "
+        f"{REPORT}:60:9: chapters[1].id: 'inspection' is not one the tool makes "
         "(introduction, governance, priorities, case-reviews, activities, conclusions, "
-        "next-priorities, budget, glossary, recipients) nor an activity's kind; a chapter of "
-        "your own needs a title and a body",
-        f"{REPORT}:62:11: chapters[2].body: 'budget' is a chapter the tool makes from the "
-        "content; remove its body, or give the chapter an id of your own",
+        "next-priorities, budget, glossary, recipients) nor an activity's kind; one of your own "
+        "needs a title and a body",
+        f"{REPORT}:62:11: chapters[2].body: 'budget' is made by the tool from the content; "
+        "remove its body, or give it an id of your own",
     ]
 
 

@@ -37,6 +37,19 @@ CHAPTERS = (
     "recipients",
 )
 
+# Sections of the executive summary the tool knows how to make; another id is the board's own.
+SUMMARY_CHAPTERS = (
+    "summary",
+    "key-matters",
+    "recommendations",
+    "priorities",
+    "other-activity",
+    "conclusions",
+    "budget",
+    "implications",
+    "background-papers",
+)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -46,6 +59,7 @@ class Profile:
     title: str
     name: str  # what the board calls itself in the headings the tool writes
     chapters: tuple[tuple[str, str], ...]  # the full report's chapters: (id, title)
+    summary_chapters: tuple[tuple[str, str], ...]  # the executive summary's sections: (id, title)
     cover_sheet: tuple[tuple[str, str], ...]  # the cover sheet's rows: (label, field)
     activity_order: tuple[str, ...]  # standing activities' kinds, in the order printed
     recipients: tuple[str, ...]  # whom the guidance says the report goes to
@@ -66,6 +80,17 @@ LSCB_WT2015 = Profile(
         ("budget", "Budget"),
         ("glossary", "Glossary"),
         ("recipients", "Who receives this report"),
+    ),
+    summary_chapters=(
+        ("summary", "Executive Summary"),
+        ("key-matters", "Key Matters for the Committee's Consideration"),
+        ("recommendations", "Recommendations"),
+        ("priorities", "Priorities reviewed in the Annual Report"),
+        ("other-activity", "Other key activity of the {short_name}"),
+        ("conclusions", "Conclusions of the Annual Report"),
+        ("budget", "Budget"),
+        ("implications", "{title}"),
+        ("background-papers", "Background Papers"),
     ),
     cover_sheet=(
         ("Date", "date"),

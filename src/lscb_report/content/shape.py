@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lscb_report.content.models import Activity, Board, Chapter, Priority
-from lscb_report.content.profiles import CHAPTERS, Profile, profile
+from lscb_report.content.profiles import CHAPTERS, SUMMARY_CHAPTERS, Profile, profile
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -91,9 +91,32 @@ def chapters(content: Content) -> list[Placed]:
     return placed
 
 
-def _default_title(content: Content, id: str) -> str:
-    titles = dict(board_profile(content.board).chapters)
+def _default_title(content: Content, id: str, summary: bool = False) -> str:
+    chosen = board_profile(content.board)
+    titles = dict(chosen.summary_chapters if summary else chosen.chapters)
     return _fill(titles.get(id, id), content, {})
+
+
+def summary_entries(content: Content) -> list[Chapter]:
+    """The executive summary's sections as listed: the year's own list, or the profile's."""
+    if content.report.summary_chapters is not None:
+        return list(content.report.summary_chapters)
+    return [Chapter(id=id) for id, _ in board_profile(content.board).summary_chapters]
+
+
+def summary_chapters(content: Content) -> list[Placed]:
+    """The executive summary's sections in order, with their titles (each implication is a
+    section titled by itself, and the board's own sections are its text)."""
+    placed = []
+    for entry in summary_entries(content):
+        if entry.id == "implications":  # each a section, titled by itself
+            placed.append(Placed(entry.id, "{title}"))
+        elif entry.id in SUMMARY_CHAPTERS:
+            title = entry.title or _default_title(content, entry.id, summary=True)
+            placed.append(Placed(entry.id, title))
+        else:
+            placed.append(Placed("own", entry.title or entry.id, entry.body or ""))
+    return placed
 
 
 def _fill(title: str, content: Content, values: dict[str, str]) -> str:
@@ -101,6 +124,7 @@ def _fill(title: str, content: Content, values: dict[str, str]) -> str:
     template: content's own braces stay as they are)."""
     values = {
         "name": name(content.board),
+        "short_name": content.board.short_name,
         "next_year": year_label(content.board, content.year.next()),
         **values,
     }

@@ -163,6 +163,7 @@ def render_markdown(
         "guidance": edition_for(content),
         "guidance_appendix": lambda: APPENDIX_MARK,
         "chapters": shape.chapters(content),
+        "summary_chapters": shape.summary_chapters(content),
         "cover_rows": shape.cover_rows(content.board),
         "name": shape.name(content.board),
         "shown": set(),  # the figures placed in prose, by id

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lscb_report.content.positions import problem_at
-from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS
+from lscb_report.content.profiles import CHAPTERS, COVER_FIELDS, SUMMARY_CHAPTERS
 from lscb_report.content.shape import chapter_entries, cover_rows
 from lscb_report.errors import Problem
 from lscb_report.rules.registry import Rule, needs
@@ -60,27 +60,35 @@ def _rows_hint(own: list[str], file: str) -> str:
 @needs("board", "report")
 def chapters_known(content: Content) -> Iterable[Problem]:
     """Each chapter is one the tool makes, an activity's, or the board's own with its text;
-    each is listed once."""
-    report = content.report
+    each is listed once; and so for the executive summary's sections."""
     kinds = {activity.kind for activity in content.activities}
+    also = " nor an activity's kind"
+    yield from _entries_known(content, "chapters", CHAPTERS, set(CHAPTERS) | kinds, also)
+    yield from _entries_known(content, "summary_chapters", SUMMARY_CHAPTERS, set(SUMMARY_CHAPTERS))
+
+
+def _entries_known(
+    content: Content, field: str, known: tuple[str, ...], made: set[str], also: str = ""
+) -> Iterable[Problem]:
+    """A list of chapters (or sections) names each once, and each is made or has its text."""
+    report = content.report
     seen: set[str] = set()
-    for index, entry in enumerate(report.chapters or []):
-        where = ("chapters", index)
+    for index, entry in enumerate(getattr(report, field) or []):
+        where = (field, index)
         if entry.id in seen:
-            yield report.problem((*where, "id"), f"the chapter '{entry.id}' is listed twice")
+            yield report.problem((*where, "id"), f"'{entry.id}' is listed twice")
         seen.add(entry.id)
-        made = entry.id in CHAPTERS or entry.id in kinds
-        if made and entry.body is not None:
+        if entry.id in made and entry.body is not None:
             yield report.problem(
                 (*where, "body"),
-                f"'{entry.id}' is a chapter the tool makes from the content; remove its body, "
-                "or give the chapter an id of your own",
+                f"'{entry.id}' is made by the tool from the content; remove its body, or give "
+                "it an id of your own",
             )
-        elif not made and (entry.body is None or entry.title is None):
+        elif entry.id not in made and (entry.body is None or entry.title is None):
             yield report.problem(
                 (*where, "id"),
-                f"'{entry.id}' is not a chapter the tool makes ({', '.join(CHAPTERS)}) nor an "
-                "activity's kind; a chapter of your own needs a title and a body",
+                f"'{entry.id}' is not one the tool makes ({', '.join(known)}){also}; one of "
+                "your own needs a title and a body",
             )
 
 

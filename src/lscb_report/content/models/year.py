@@ -127,6 +127,10 @@ class Report(FileModel):
     """Who the report is submitted to, one per line."""
     chapters: list[Chapter] | None = Field(default=None, min_length=1)
     """The full report's chapters in order, where the board departs from its profile's."""
+    summary_chapters: list[Chapter] | None = Field(default=None, min_length=1)
+    """The executive summary's sections in order, where the board departs from its profile's:
+    summary, key-matters, recommendations, priorities, other-activity, conclusions, budget,
+    implications, background-papers, or a section of the board's own with a title and body."""
     sign_off: SignOffField = None
 
 
