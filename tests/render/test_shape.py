@@ -55,6 +55,8 @@ def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> No
         "  policy_context: Children's Safeguarding\n",
         "  committee: Children's Scrutiny Committee\n  key_decision: no\n  divisions: All\n",
     )
+    edit(small / "2020-21" / "report.yaml", "  classification: General Release\n", "")
+    edit(small / "2020-21" / "report.yaml", "  report_of: Alex Chair \u2013 Independent Chair\n", "")
     summary, _ = documents(small)
     table = summary.split("\n\n")[1].splitlines()
     assert table == [
@@ -271,4 +273,28 @@ def test_a_summary_section_the_tool_does_not_make_needs_its_text(small: Path, ed
         "content/2020-21/report.yaml:60:9: summary_chapters[1].id: 'sumary' is not one the tool "
         "makes (summary, key-matters, recommendations, priorities, other-activity, conclusions, "
         "budget, implications, background-papers); one of your own needs a title and a body"
+    ]
+
+
+def test_use_of_reserves_in_a_deficit_year(small: Path, edit: Edit) -> None:
+    budget = small / "2020-21" / "budget.yaml"
+    edit(budget, "  total: 85000.00", "  total: 95000.00")
+    edit(
+        budget,
+        "    - item: Independent chair\n      amount: 30000.00",
+        "    - item: Independent chair\n      amount: 40000.00",
+    )
+    edit(budget, "carried_forward: 6000.00", "reserves_used: 5000.00\ncarried_forward: -4000.00")
+    edit(
+        small / "2020-21" / "report.yaml",
+        "The board works well, and",
+        "The board drew {budget.reserves_used} from reserves and carried {budget.carried_forward}; it works well, and",
+    )
+    _, report = documents(small)
+    assert "| Drawn from reserves in 2020/21 | £5,000 |" in report
+    assert "The board drew £5,000 from reserves and carried \u2212£4,000;" in report
+    edit(budget, "reserves_used: 5000.00", "reserves_used: 4000.00")
+    assert found(small) == [
+        "content/2020-21/budget.yaml:28:16: reserves_used: £4,000.00 is not expenditure less "
+        "income, £5,000.00; make it 5000.00"
     ]

@@ -158,15 +158,12 @@ def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
     data: dict[str, Any] = {
         "date": Note(_year_later(cover.date), f"{PLACEHOLDER}: the date of the committee"),
     }
-    if cover.committee is not None:
-        data["committee"] = to_check(cover.committee, year.previous())
-    data |= {
-        "classification": cover.classification,
-        "title": _replace_year(cover.title, year),
-        "report_of": to_check(cover.report_of, year.previous()),
-    }
-    if cover.key_decision is not None:
-        data["key_decision"] = to_check(cover.key_decision, year.previous())
+    for key in ("committee", "classification", "title", "report_of", "key_decision"):
+        value = getattr(cover, key)
+        if key == "title":
+            data["title"] = _replace_year(value, year)
+        elif value is not None:
+            data[key] = value if key == "classification" else to_check(value, year.previous())
     data |= {key: to_check(value, year.previous()) for key, value in cover.rows.items()}
     author = dump(cover.author)
     data["author"] = {key: to_check(value, year.previous()) for key, value in author.items()}

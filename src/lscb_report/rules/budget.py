@@ -57,6 +57,19 @@ def budget_adds_up(content: Content) -> Iterable[Problem]:
                 f"{_pence(found)}; if the lines are right, make the total {_typed(found)}{then}",
                 TOTAL,
             )
+    drawn = budget.expenditure.total - budget.income.total
+    if budget.reserves_used is not None and budget.reserves_used != drawn:
+        yield _problem(
+            budget,
+            ("reserves_used",),
+            f"{_pence(budget.reserves_used)} is not expenditure less income, {_pence(drawn)}; "
+            + (
+                f"make it {_typed(drawn)}"
+                if drawn > 0
+                else "remove it: the board did not spend more than it received"
+            ),
+            BALANCE,
+        )
     if not balanced and (income, spent) == (budget.income.total, budget.expenditure.total):
         yield _problem(
             budget,

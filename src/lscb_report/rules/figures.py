@@ -14,12 +14,13 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lscb_report.content.models import FileModel
 from lscb_report.content.positions import problem_at
 from lscb_report.errors import Problem
-from lscb_report.numbers import money
+from lscb_report.numbers import money as pounds
 from lscb_report.rules.registry import needs, rule
 
 if TYPE_CHECKING:
@@ -45,17 +46,24 @@ def figure_table(content: Content) -> dict[str, str]:
         if year in series.values:
             table[series.id] = series.text(year)
     budget = content.budget
+    style = content.board.words.negative_style if content.board else "minus"
+
+    def money(amount: Decimal) -> str:
+        return pounds(amount, negative=style)
+
     table["budget.income.total"] = money(budget.income.total)
     table["budget.expenditure.total"] = money(budget.expenditure.total)
     table["budget.brought_forward"] = money(budget.brought_forward)
     table["budget.carried_forward"] = money(budget.carried_forward)
+    if budget.reserves_used is not None:
+        table["budget.reserves_used"] = money(budget.reserves_used)
     for line in budget.income.lines:
         if line.amount is not None:
             table.setdefault(f"budget.income.{line.partner}", money(line.amount))
     return table
 
 
-@needs("metrics", "budget")
+@needs("board", "metrics", "budget")
 def known_figures(content: Content) -> Iterable[Problem]:
     """Every {key} in prose names a figure the report has."""
     table = figure_table(content)

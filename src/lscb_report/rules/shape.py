@@ -18,7 +18,8 @@ from lscb_report.rules.registry import Rule, needs
 if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
-_OPTIONAL = ("committee", "key_decision")
+# The tool's fields that are printed only in the cover sheet's row for them.
+_ROW_ONLY = ("committee", "classification", "report_of", "key_decision")
 
 
 @needs("board", "report")
@@ -41,7 +42,7 @@ def cover_filled(content: Content) -> Iterable[Problem]:
             close = difflib.get_close_matches(field, own, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else _rows_hint(own, board.file)
             yield report.problem(("cover", field), f"unknown key '{field}'; {hint}", key=True)
-    for field in _OPTIONAL:
+    for field in _ROW_ONLY:
         if getattr(report.cover, field) is not None and field not in fields:
             yield report.problem(
                 ("cover", field),

@@ -80,6 +80,9 @@ class Budget(FileModel):
     """Contributions from the partners."""
     expenditure: Expenditure
     """What the board spent."""
+    reserves_used: Money | None = Field(default=None, examples=["21600.00"])
+    """In a year the board spent more than it received: the amount drawn from its reserves,
+    expenditure less income, in pounds; printed with the balance."""
     carried_forward: Money
     """Brought forward plus income less expenditure, in pounds."""
     sign_off: SignOffField = None

@@ -32,12 +32,12 @@ class Cover(Model):
     """The date of the committee meeting, written YYYY-MM-DD, such as 2015-10-08."""
     committee: str | None = Field(default=None, examples=["Children's Scrutiny Committee"])
     """The committee the report goes to."""
-    classification: str = Field(examples=["General Release"])
-    """The report's classification, such as General Release."""
+    classification: str | None = Field(default=None, examples=["General Release"])
+    """The report's classification, such as General Release, where the cover sheet has a row."""
     title: str
     """The executive summary's title, as on the committee cover sheet."""
-    report_of: str
-    """Whose report it is, such as the Independent Chair."""
+    report_of: str | None = None
+    """Whose report it is, such as the Independent Chair, where the cover sheet has a row."""
     key_decision: bool | None = None
     """Whether the report is a key decision (true or false), where the council asks."""
     author: Person
