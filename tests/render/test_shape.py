@@ -56,7 +56,9 @@ def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> No
         "  committee: Children's Scrutiny Committee\n  key_decision: no\n  divisions: All\n",
     )
     edit(small / "2020-21" / "report.yaml", "  classification: General Release\n", "")
-    edit(small / "2020-21" / "report.yaml", "  report_of: Alex Chair \u2013 Independent Chair\n", "")
+    edit(
+        small / "2020-21" / "report.yaml", "  report_of: Alex Chair \u2013 Independent Chair\n", ""
+    )
     summary, _ = documents(small)
     table = summary.split("\n\n")[1].splitlines()
     assert table == [
