@@ -89,3 +89,15 @@ def test_a_folder_with_no_board_says_how_to_start_one(
         "content:1:1: there is no board's content here (no board.yaml); check --content, or "
         "start a board's content with 'lscb-report init content --board \"NAME\" --year 2014-15'"
     )
+
+
+def test_messages_name_the_board_file_in_use(started: Path) -> None:
+    budget = started / "2015-16" / "budget.yaml"
+    budget.write_text(budget.read_text().replace("- partner: police", "- partner: polise"))
+    result = runner.invoke(app, ["check", "2015-16", "--content", "northshire"])
+    assert result.exit_code == 1
+    assert (
+        "northshire/2015-16/budget.yaml:12:16: income.lines[1].partner: 'polise' is not a partner "
+        "of the board; the board's partners are: council, police, health, probation "
+        "(northshire/board.yaml)"
+    ) in result.output.splitlines()
