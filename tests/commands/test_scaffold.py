@@ -228,3 +228,27 @@ def test_embargoed_reviews_and_continuing_priorities_carry_forward(sample: Path)
     )
     assert before.priorities[0].partners  # a test that could fail: there were some to carry
     assert now.priorities[1].partners == []  # a new priority starts with none
+
+
+def test_the_boards_chapters_carry_forward_with_their_own_text_to_write(sample: Path) -> None:
+    report = sample / "2014-15" / "report.yaml"
+    report.write_text(
+        report.read_text().replace(
+            "recipients:\n",
+            "chapters:\n  - id: introduction\n  - id: governance\n  - id: inspection\n    title: Ofsted's review\n"
+            "    body: |\n      Ofsted judged the Board good.\n  - id: budget\nrecipients:\n",
+        )
+    )
+    result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
+    assert result.exit_code == 0, result.output
+    now = load_content(sample, YEAR)
+    assert [(c.id, c.title) for c in now.report.chapters or []] == [
+        ("introduction", None),
+        ("governance", None),
+        ("inspection", "Ofsted's review"),
+        ("budget", None),
+    ]
+    assert (now.report.chapters or [])[2].body == (
+        "TO FILL IN: Ofsted's review in 2015/16, in full.\n"
+        "Printed in the annual report; a blank line starts a paragraph."
+    )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import textwrap
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from lscb_report.content.loading import display_path
 from lscb_report.content.models import (
     Activity,
     CaseReview,
+    Chapter,
     Implication,
     NextPriority,
     Priority,
@@ -45,8 +45,6 @@ from lscb_report.errors import Problem, ReportError
 from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
 from lscb_report.rules.prepare import checked_content
 from lscb_report.years import FinancialYear
-
-ZERO = Decimal("0.00")
 
 
 def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[Path]:
@@ -147,8 +145,11 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
         "implications": [_implication(i, year) for i in report.implications],
         "recipients": [to_check(r, year.previous()) for r in report.recipients],
     }
-    if report.chapters is not None:
-        data["chapters"] = [dump(chapter) for chapter in report.chapters]
+    if report.background_papers:
+        data["background_papers"] = [to_check(b, year.previous()) for b in report.background_papers]
+    for key in ("chapters", "summary_chapters"):
+        if getattr(report, key) is not None:
+            data[key] = [_chapter(chapter, year) for chapter in getattr(report, key)]
     return [f"The {year} report's cover sheet and framing sections{owned}"], data
 
 
@@ -167,6 +168,14 @@ def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:
     data |= {key: to_check(value, year.previous()) for key, value in cover.rows.items()}
     author = dump(cover.author)
     data["author"] = {key: to_check(value, year.previous()) for key, value in author.items()}
+    return data
+
+
+def _chapter(chapter: Chapter, year: FinancialYear) -> dict[str, Any]:
+    """A chapter kept in its place; the text of one of the board's own to write again."""
+    data = dump(chapter)
+    if chapter.body is not None:
+        data["body"] = full(f"{lower_first(chapter.title or chapter.id)} in {year.label}")
     return data
 
 
