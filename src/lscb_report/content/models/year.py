@@ -32,8 +32,8 @@ class Cover(Model):
     """The date of the committee meeting, written YYYY-MM-DD, such as 2015-10-08."""
     committee: str | None = Field(default=None, examples=["Children's Scrutiny Committee"])
     """The committee the report goes to."""
-    classification: str | None = Field(default=None, examples=["General Release"])
-    """The report's classification, such as General Release, where the cover sheet has a row."""
+    classification: str | None = Field(default=None, examples=["Public"])
+    """The report's classification, such as Public, where the cover sheet has a row."""
     title: str
     """The executive summary's title, as on the committee cover sheet."""
     report_of: str | None = None
