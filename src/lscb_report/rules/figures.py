@@ -37,24 +37,33 @@ _HOW = (
 
 
 def figure_table(content: Content) -> dict[str, str]:
-    """Every figure prose can name, as the report prints it."""
+    """Every figure prose can name, as the report prints it (from the files that could be
+    read: a check still runs when one could not)."""
     table: dict[str, str] = {}
     year = str(content.year)
-    for series in content.metrics.series:
+    for series in content.metrics.series if content.metrics is not None else []:
         for key in series.values:
             table[f"{series.id}.{key}"] = series.text(key)
         if year in series.values:
             table[series.id] = series.text(year)
+    if content.budget is not None:
+        table |= _budget_figures(content)
+    return table
+
+
+def _budget_figures(content: Content) -> dict[str, str]:
     budget = content.budget
-    style = content.board.words.negative_style if content.board else "minus"
+    style = content.board.words.negative_style if content.board is not None else "minus"
 
     def money(amount: Decimal) -> str:
         return pounds(amount, negative=style)
 
-    table["budget.income.total"] = money(budget.income.total)
-    table["budget.expenditure.total"] = money(budget.expenditure.total)
-    table["budget.brought_forward"] = money(budget.brought_forward)
-    table["budget.carried_forward"] = money(budget.carried_forward)
+    table = {
+        "budget.income.total": money(budget.income.total),
+        "budget.expenditure.total": money(budget.expenditure.total),
+        "budget.brought_forward": money(budget.brought_forward),
+        "budget.carried_forward": money(budget.carried_forward),
+    }
     if budget.reserves_used is not None:
         table["budget.reserves_used"] = money(budget.reserves_used)
     for line in budget.income.lines:
@@ -63,14 +72,18 @@ def figure_table(content: Content) -> dict[str, str]:
     return table
 
 
-@needs("board", "metrics", "budget")
+@needs()
 def known_figures(content: Content) -> Iterable[Problem]:
-    """Every {key} in prose names a figure the report has."""
+    """Every {key} in prose names a figure the report has; a key whose file could not be read
+    (metrics.yaml, or budget.yaml for budget.*) is left until that file reads."""
     table = figure_table(content)
     for _, loaded, path, text in content.section_texts():
         for match in PLACEHOLDER.finditer(text):
             key = match.group(1)
-            if key not in table:
+            unread = (
+                content.budget is None if key.startswith("budget.") else content.metrics is None
+            )
+            if key not in table and not unread:
                 yield problem_at(loaded, path, match.start(), _unknown(key, table), KEY.id)
 
 
