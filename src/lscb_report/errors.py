@@ -19,6 +19,11 @@ class Problem:
     severity: Severity = field(default="error", compare=False)
     rule: str | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a line break in quoted text is shown as \n.
+        one_line = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        object.__setattr__(self, "message", one_line)
+
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
         return f"{self.where}: {prefix}{self.message}"

@@ -8,11 +8,16 @@ from decimal import Decimal
 UNKNOWN = "not yet known"
 
 
-def money(amount: Decimal, *, pence: bool = False) -> str:
+def money(amount: Decimal, *, pence: bool = False, negative: str = "minus") -> str:
     """Pounds with thousands separators: £12,500 (pence only where there are some, or always
-    with ``pence``: £12,500.00, as a budget's messages quote an amount)."""
-    text = f"£{amount:,.2f}"
-    return text if pence else text.removesuffix(".00")
+    with ``pence``: £12,500.00, as a budget's messages quote an amount); an amount below
+    nothing with a minus sign (U+2212) before the pound sign or, in the "brackets" style,
+    in brackets: (£21,600)."""
+    text = f"£{abs(amount):,.2f}"
+    text = text if pence else text.removesuffix(".00")
+    if amount >= 0:
+        return text
+    return f"({text})" if negative == "brackets" else f"\u2212{text}"
 
 
 def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
@@ -24,7 +29,18 @@ def figure(value: Decimal | None, unit: str, *, sign: bool = True) -> str:
         return money(value)
     if unit == "percent":
         return f"{value:,}{'%' if sign else ''}"
+    if unit in UNITS and sign:
+        after = (
+            UNITS[unit].removesuffix("s")
+            if value == 1 and unit in ("days", "weeks")
+            else UNITS[unit]
+        )
+        return f"{value:,}{after}"
     return f"{value:,}"
+
+
+# Units a figure may have besides count, percent and pounds, with what follows the number.
+UNITS = {"days": " days", "weeks": " weeks", "rate-per-10000": " per 10,000", "ratio": ":1"}
 
 
 def size(count: int) -> str:

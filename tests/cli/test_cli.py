@@ -82,7 +82,8 @@ def test_a_content_folder_that_does_not_exist(
     assert result.output.splitlines() == [
         "nowhere: there is no board.yaml here, so this is not a content folder; run lscb-report "
         "in the folder that holds content/, or name the folder with board.yaml in it with "
-        "--content",
+        "--content; to start a new board's content, use 'lscb-report init nowhere --board "
+        '"NAME"\'',
         "2014-15: 1 error in 1 file",
     ]
 
@@ -103,7 +104,8 @@ def test_run_inside_the_content_folder_says_how_to_point_at_it(
             result.output.count(
                 "content: there is no board.yaml here, so this is not a content folder; run "
                 "lscb-report in the folder that holds content/, or name the folder with board.yaml "
-                "in it with --content (here that is --content .)"
+                "in it with --content (here that is --content .); to start a new board's content, "
+                "use 'lscb-report init content --board \"NAME\"'"
             )
             == 1
         )

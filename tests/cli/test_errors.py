@@ -18,8 +18,9 @@ Edit = Callable[[Path, str, str], None]
 
 def test_data_escapes_percent_and_line_breaks_but_keeps_colons_and_commas() -> None:
     problem = Problem("content/board.yaml", 3, 7, "50% done,\r\nthen: more", "warning")
+    # A problem is one line: a line break in its message is shown as \r\n, as written.
     assert format_github(problem) == (
-        "::warning file=content/board.yaml,line=3,col=7::50%25 done,%0D%0Athen: more"
+        "::warning file=content/board.yaml,line=3,col=7::50%25 done,\\r\\nthen: more"
     )
 
 
@@ -98,3 +99,17 @@ def test_a_new_years_placeholders_do_not_hide_an_error(small: Path, edit: Edit) 
     assert annotations[-1].startswith("::warning title=")
     plain = [line for line in result.output.splitlines() if not line.startswith("::")]
     assert len(plain) > len(annotations)
+
+
+def test_one_problem_is_one_line_whatever_the_quoted_text(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "report.yaml",
+        "    The board must publish an annual report.",
+        "    The board saw four\n    children.",
+    )
+    result = runner.invoke(app, ["check", "2020-21"])
+    assert result.output.splitlines()[0] == (
+        "content/2020-21/report.yaml:19:19: introduction.summary: 'four\\nchildren' is a count "
+        "below 5, which could identify a child; write 'fewer than 5' instead of the number, or "
+        "put the figure in metrics.yaml (counts_children: true) and write {its-id}"
+    )

@@ -167,12 +167,14 @@ def test_markdown_for_the_job_summary_escapes_the_content(repo: Path, edit: Edit
 def test_templates_are_read_at_the_revision_too(repo: Path) -> None:
     templates = repo / "templates"
     templates.mkdir()
-    shutil.copy(DEFAULT_TEMPLATES / "executive-summary.md.j2", templates)
+    shutil.copy(DEFAULT_TEMPLATES / "summary-summary.md.j2", templates)
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "The board's own executive summary template")
-    template = templates / "executive-summary.md.j2"
+    template = templates / "summary-summary.md.j2"
     template.write_text(
-        template.read_text().replace("## 1. Executive Summary", "## 1. Summary for the Committee")
+        template.read_text().replace(
+            "heading(placed.title)", 'heading("Summary for the Committee")'
+        )
     )
     code, output = diff("--base", "HEAD")
     assert code == 0, output

@@ -99,7 +99,11 @@ def test_the_new_files_read_well_and_meet_their_schemas(started: Path) -> None:
         "# The 2015-16 report's cover sheet and framing sections; owned by the LSCB Policy Manager\n"
     )
     assert "  date: 2016-10-08  # TO FILL IN: the date of the committee\n" in report
-    assert "  report_of: Jean Daintith \u2013 LSCB Independent Chair\n" in report
+    assert (
+        "  report_of: Jean Daintith \u2013 LSCB Independent Chair  "
+        "# TO FILL IN: carried forward from 2014-15; check it\n"
+    ) in report
+    assert "    email: steve.bywater@lbhf.gov.uk  # TO FILL IN: carried forward from" in report
     metrics = (started / "metrics.yaml").read_text()
     assert (
         "      2014-15: 25\n"
@@ -124,12 +128,12 @@ def test_check_lists_what_is_still_to_fill_as_warnings(started: Path) -> None:
         "in 2015/16, in brief; write it in place of the TO FILL IN text"
     ) in lines
     assert (
-        "content/2015-16/budget.yaml:15:23: warning: still to fill in: the contribution for "
+        "content/2015-16/budget.yaml:12:23: warning: still to fill in: the contribution for "
         "2015/16; set the value, then delete the TO FILL IN note"
     ) in lines
-    assert lines[-1] == "2015-16: 75 warnings in 15 files"
+    assert lines[-1] == "2015-16: 92 warnings in 15 files"
     problems = [line for line in lines if line.startswith("content/")]
-    assert len(problems) == 75
+    assert len(problems) == 92
     assert all(": warning: still to fill in: " in line for line in problems)
     assert runner.invoke(app, ["check", "2015-16", "--strict"]).exit_code == 1
 
@@ -140,14 +144,14 @@ def test_a_placeholder_written_over_is_no_longer_listed(started: Path) -> None:
     report.write_text(text.replace("  # TO FILL IN: the date of the committee", ""))
     result = runner.invoke(app, ["check", "2015-16"])
     assert "the date of the committee" not in result.output
-    assert result.output.splitlines()[-1] == "2015-16: 74 warnings in 15 files"
+    assert result.output.splitlines()[-1] == "2015-16: 91 warnings in 15 files"
 
 
 def test_the_new_year_builds_at_once_as_a_draft(started: Path) -> None:
     result = runner.invoke(app, ["build", "2015-16", "--format", "md", "--format", "html"])
     assert result.exit_code == 0, result.output
     assert (
-        "warning: 75 placeholders still to fill in, in 15 files; "
+        "warning: 92 placeholders still to fill in, in 15 files; "
         "'lscb-report check 2015-16' lists them"
     ) in result.output
     out = started.parent.parent / "build" / "2015-16"
@@ -186,9 +190,65 @@ def test_a_previous_year_with_errors_starts_nothing(sample: Path) -> None:
     result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "content/2014-15/budget.yaml:52:10: income.total: the total £1.00 does not equal the sum "
+        "content/2014-15/budget.yaml:48:10: income.total: the total £1.00 does not equal the sum "
         "of the income lines, £353,000.00; if the lines are right, make the total 353000.00",
         "2015-16: not started; 1 error in 1 file",
     ]
     assert not (sample / "2015-16").exists()
     assert [p.name for p in sample.iterdir() if p.name.startswith(".")] == []
+
+
+def test_embargoed_reviews_and_continuing_priorities_carry_forward(sample: Path) -> None:
+    review = sample / "2014-15" / "reviews" / "scr-child-b.yaml"
+    review.write_text(
+        review.read_text().replace(
+            "status: in-progress\n",
+            "status: embargoed\nembargoed_pending: the end of criminal proceedings\n"
+            "embargo_review_on: 2016-03-01\n",
+        )
+    )
+    report = sample / "2014-15" / "report.yaml"
+    report.write_text(
+        report.read_text().replace(
+            "  - title: Female genital mutilation (FGM)\n",
+            "  - title: Early help and prevention of harm\n",
+        )
+    )
+    result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
+    assert result.exit_code == 0, result.output
+    before, now = load_content(sample, BEFORE), load_content(sample, YEAR, "board")
+    carried = next(r for r in now.reviews if r.subject == "Child B")
+    assert (carried.status, carried.embargoed_pending) == (
+        "embargoed",
+        "the end of criminal proceedings",
+    )
+    assert (now.priorities[0].partners, now.priorities[0].metrics) == (
+        before.priorities[0].partners,
+        before.priorities[0].metrics,
+    )
+    assert before.priorities[0].partners  # a test that could fail: there were some to carry
+    assert now.priorities[1].partners == []  # a new priority starts with none
+
+
+def test_the_boards_chapters_carry_forward_with_their_own_text_to_write(sample: Path) -> None:
+    report = sample / "2014-15" / "report.yaml"
+    report.write_text(
+        report.read_text().replace(
+            "recipients:\n",
+            "chapters:\n  - id: introduction\n  - id: governance\n  - id: inspection\n    title: Ofsted's review\n"
+            "    body: |\n      Ofsted judged the Board good.\n  - id: budget\nrecipients:\n",
+        )
+    )
+    result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
+    assert result.exit_code == 0, result.output
+    now = load_content(sample, YEAR)
+    assert [(c.id, c.title) for c in now.report.chapters or []] == [
+        ("introduction", None),
+        ("governance", None),
+        ("inspection", "Ofsted's review"),
+        ("budget", None),
+    ]
+    assert (now.report.chapters or [])[2].body == (
+        "TO FILL IN: Ofsted's review in 2015/16, in full.\n"
+        "Printed in the annual report; a blank line starts a paragraph."
+    )

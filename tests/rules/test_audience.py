@@ -158,9 +158,23 @@ def test_an_embargoed_review_needs_its_date(small: Path, edit: Edit) -> None:
     edit(small / "2020-21" / "reviews" / "lr-child-d.yaml", "embargoed_until: 2021-12-01\n", "")
     assert found(small) == [
         f"{REVIEW}:5:9: status: an embargoed review needs the day its embargo ends: add "
-        "embargoed_until: YYYY-MM-DD (its text is left out of public builds until it is "
-        "published)"
+        "embargoed_until: YYYY-MM-DD, or the event it waits for (embargoed_pending: the end of "
+        "criminal proceedings) and embargo_review_on: YYYY-MM-DD (its text is left out of public "
+        "builds until it is published)"
     ]
+
+
+def test_an_embargo_until_an_event_needs_a_day_to_look_again(small: Path, edit: Edit) -> None:
+    review = small / "2020-21" / "reviews" / "lr-child-d.yaml"
+    edit(
+        review, "embargoed_until: 2021-12-01", "embargoed_pending: the end of criminal proceedings"
+    )
+    assert found(small) == [
+        f"{REVIEW}:6:20: embargoed_pending: an embargo until an event needs a day to look at it "
+        "again: add embargo_review_on: YYYY-MM-DD"
+    ]
+    edit(review, "proceedings", "proceedings\nembargo_review_on: 2021-12-01")
+    assert found(small) == []
 
 
 def test_only_an_embargoed_review_has_an_embargo_date(small: Path, edit: Edit) -> None:

@@ -93,3 +93,20 @@ def test_content_is_never_evaluated_as_a_template(small: Path, edit: Edit) -> No
         in html
     )
     assert "49" not in markdown
+
+
+def test_a_figure_key_is_checked_even_when_the_budget_does_not_read(
+    small: Path, edit: Edit
+) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "01-neglect.yaml",
+        "{referrals-southvale} of",
+        "{referals-southvale} of",
+    )
+    edit(small / "2020-21" / "budget.yaml", "brought_forward: 1000.00", "brought_forward: £1,000")
+    assert found(small) == [
+        "content/2020-21/budget.yaml:7:18: brought_forward: expected a number written in digits, "
+        "such as 12500 or 12500.50 (no £, % or commas), but found '£1,000'",
+        f"{NEGLECT}:10:3: body: {{referals-southvale}} is not a figure the report has; did you "
+        "mean {referrals-southvale}?",
+    ]

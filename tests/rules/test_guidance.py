@@ -115,7 +115,7 @@ UNMET = [
         "report.yaml",
         "  - Police and Crime Commissioner\n",
         "",
-        f"content/2020-21/report.yaml:56:3: warning: recipients: {WT} be submitted to the Chief "
+        f"content/2020-21/report.yaml:59:3: warning: recipients: {WT} be submitted to the Chief "
         "Executive, the Leader of the Council, the local Police and Crime Commissioner and the "
         "Chair of the Health and Wellbeing Board; add the local Police and Crime Commissioner to "
         "recipients",

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from lscb_report import __version__
-from lscb_report.cli import build, check, diff, new, schema, serve, site
+from lscb_report.cli import build, check, diff, init, new, schema, serve, site
 from lscb_report.cli.problems import INTERRUPTED
 
 # typer checks option values with pydantic, whose words reach a usage error; these say the
@@ -72,7 +72,16 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-COMMANDS = (check.check, build.build, new.new, serve.serve, site.site, schema.schema, diff.diff)
+COMMANDS = (
+    check.check,
+    build.build,
+    init.init,
+    new.new,
+    serve.serve,
+    site.site,
+    schema.schema,
+    diff.diff,
+)
 for command in COMMANDS:
     app.command(cls=_Command)(command)
 

@@ -251,7 +251,7 @@ def figures(content: Content) -> dict[str, str]:
     budget = content.budget
     found = {"Budget: brought forward": money(budget.brought_forward)}
     for line in budget.income.lines:
-        found[f"Budget income: {partners.get(line.partner, line.partner)}"] = money(line.amount)
+        found[f"Budget income: {partners.get(line.partner, line.partner)}"] = money(line.pounds)
     found["Budget income: total"] = money(budget.income.total)
     for spend in budget.expenditure.lines:
         found[f"Budget spending: {spend.item}"] = money(spend.amount)

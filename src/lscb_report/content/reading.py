@@ -21,6 +21,7 @@ from lscb_report.content.models import (
     Priority,
     Report,
 )
+from lscb_report.content.profiles import DEFAULT_PROFILE, activity_rank
 from lscb_report.content.validation import validate
 from lscb_report.errors import Problem, errors_in
 from lscb_report.years import FinancialYear
@@ -29,7 +30,6 @@ M = TypeVar("M", bound=FileModel)
 Audience = Literal["public", "board"]
 SectionModel = Report | Priority | Activity | CaseReview | Budget
 
-ACTIVITY_ORDER = ["child-death-overview", "quality-assurance", "lado", "complaints", "training"]
 _PRIORITY_NAME = re.compile(r"(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.yaml")
 
 
@@ -50,6 +50,7 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     previous_budget: Budget | None = None
     audience: Audience = "public"
+    withheld: int = 0  # reviews left out of this edition (embargoed, in a public build)
     complete: bool = True  # every file was read and validated
     max_file_size: int = MAX_BYTES
     images: dict[str, str] = field(default_factory=dict)  # path in content -> data: URI
@@ -178,7 +179,7 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
     priorities = _priorities(reader.folder(Priority, folder / "priorities"), reader.problems)
     activities = sorted(
         (a for _, a in reader.folder(Activity, folder / "activities")),
-        key=lambda a: _activity_rank(a.kind),
+        key=lambda a: activity_rank(_profile_id(singles["board"]), a.kind),
     )
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
     if not priorities and not errors_in(reader.problems):
@@ -222,8 +223,9 @@ def not_a_content_folder(root: Path) -> Problem | None:
         0,
         0,
         "there is no board.yaml here, so this is not a content folder; run lscb-report in "
-        "the folder that holds content/, or name the folder with board.yaml in it with "
-        f"--content{hint}",
+        f"the folder that holds content/, or name the folder with board.yaml in it with "
+        f"--content{hint}; to start a new board's content, use 'lscb-report init "
+        f'{display_path(root)} --board "NAME"\'',
     )
 
 
@@ -250,8 +252,9 @@ def _previous_budget(root: Path, year: FinancialYear) -> Budget | None:
     return _Reader(root=root).read(Budget, path)
 
 
-def _activity_rank(kind: str) -> int:
-    return ACTIVITY_ORDER.index(kind) if kind in ACTIVITY_ORDER else len(ACTIVITY_ORDER)
+def _profile_id(board: FileModel | None) -> str:
+    """The board's profile, or the default where the board could not be read."""
+    return board.profile if isinstance(board, Board) else DEFAULT_PROFILE
 
 
 def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> list[Priority]:

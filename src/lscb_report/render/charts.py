@@ -26,8 +26,24 @@ INK = "#1b1b1b"
 MUTED = "#505a5f"
 ACCENT = "#1d4f91"
 FONTS = "'Report Sans', 'DejaVu Sans', sans-serif"
-SUBJECTS = {"count": "The number", "percent": "The percentage", "pounds": "The amount"}
-UNIT_LABELS = {"count": "Number", "percent": "Per cent", "pounds": "Pounds (£)"}
+SUBJECTS = {
+    "count": "The number",
+    "percent": "The percentage",
+    "pounds": "The amount",
+    "days": "The time",
+    "weeks": "The time",
+    "rate-per-10000": "The rate",
+    "ratio": "The ratio",
+}
+UNIT_LABELS = {
+    "count": "Number",
+    "percent": "Per cent",
+    "pounds": "Pounds (£)",
+    "days": "Days",
+    "weeks": "Weeks",
+    "rate-per-10000": "Rate per 10,000 children",
+    "ratio": "Ratio",
+}
 _FIGURE = re.compile(r"^::: figure ([a-z0-9]+(?:-[a-z0-9]+)*)[ \t]*$", re.MULTILINE)
 _RC: dict[str, Any] = {
     "svg.fonttype": "none",

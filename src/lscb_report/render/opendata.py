@@ -13,12 +13,14 @@ import io
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from lscb_report.content import shape
 from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.numbers import UNKNOWN, money
 from lscb_report.render.charts import figures
 from lscb_report.render.datalinks import Pairs, tables
 from lscb_report.render.markup import parser
+from lscb_report.years import FinancialYear
 
 COLUMNS = ("series", "label", "period", "value", "unit", "note")
 WITHHELD = "[c]"
@@ -52,8 +54,9 @@ def figure_rows(content: Content, markdowns: Mapping[str, str]) -> list[Row]:
     by_id = {s.id: s for s in content.metrics.series}
     rows = [row for series_id in shown(markdowns.values()) for row in series_rows(by_id[series_id])]
     printed = {pairs for markdown in markdowns.values() for pairs in _printed_tables(markdown)}
+    style = content.board.words.negative_style
     for table in _budget_tables(content).values():
-        if frozenset(_pair(row) for row in table) in printed:
+        if frozenset(_pair(row, style) for row in table) in printed:
             rows += table
     return rows
 
@@ -99,19 +102,27 @@ def budget_rows(content: Content) -> list[Row]:
 
 def _budget_tables(content: Content) -> dict[str, list[Row]]:
     """The rows of each of the budget's tables, by series."""
-    budget, year = content.budget, content.year
-    partners = {p.id: p.name for p in content.board.partners}
-    income = [
-        (partners.get(line.partner, line.partner), line.amount) for line in budget.income.lines
+    budget, year, board = content.budget, content.year, content.board
+    partners = {p.id: p.name for p in board.partners}
+    income: list[tuple[str, Decimal]] = [
+        (partners.get(line.partner, line.partner), line.amount)
+        for line in budget.income.lines
+        if line.amount is not None  # a contribution in kind has no figure
     ]
     spent = [(line.item, line.amount) for line in budget.expenditure.lines]
+
+    def label(year: FinancialYear) -> str:
+        return shape.year_label(board, year)
+
     balance = [
-        (f"Brought forward from {year.previous().label}", budget.brought_forward),
-        (f"Income in {year.label}", budget.income.total),
-        (f"Expenditure in {year.label}", budget.expenditure.total),
-        (f"Carried forward to {year.next().label}", budget.carried_forward),
+        (f"Brought forward from {label(year.previous())}", budget.brought_forward),
+        (f"Income in {label(year)}", budget.income.total),
+        (f"Expenditure in {label(year)}", budget.expenditure.total),
     ]
-    tables = {
+    if budget.reserves_used is not None:
+        balance.append((f"Drawn from reserves in {label(year)}", budget.reserves_used))
+    balance.append((f"Carried forward to {label(year.next())}", budget.carried_forward))
+    tables: dict[str, list[tuple[str, Decimal]]] = {
         "budget-income": [*income, ("Total income", budget.income.total)],
         "budget-expenditure": [*spent, ("Total expenditure", budget.expenditure.total)],
         "budget-balance": balance,
@@ -127,12 +138,13 @@ def _budget_tables(content: Content) -> dict[str, list[Row]]:
 
 def table_rows(content: Content) -> Pairs:
     """Each budget row the CSV may hold, as the report's tables print it: (label, £ figure)."""
-    return frozenset(_pair(row) for row in budget_rows(content))
+    style = content.board.words.negative_style
+    return frozenset(_pair(row, style) for row in budget_rows(content))
 
 
-def _pair(row: Row) -> tuple[str, str]:
-    """A budget row as its table prints it."""
-    return row[1], money(Decimal(row[3]))
+def _pair(row: Row, negative: str) -> tuple[str, str]:
+    """A budget row as its table prints it, negative amounts in the board's style."""
+    return row[1], money(Decimal(row[3]), negative=negative)
 
 
 def _number(value: Decimal) -> str:

@@ -9,7 +9,6 @@ part of the document it belongs to.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from lscb_report.content import shape
 from lscb_report.content.loading import display_path
 from lscb_report.content.reading import Content
 from lscb_report.errors import Problem, ReportError
@@ -63,7 +63,8 @@ def environment(templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, prose=prose, inline=inline, longdate=longdate, money=money)
+    env.filters.update(md=md, prose=prose, inline=inline, and_list=shape.and_list)
+    env.filters.update(with_figures=with_figures)
     env.filters.update(figure=figure, describe=describe)
     env.filters.update(section_name=signoff.name)
     env.tests.update(approved=signoff.approved)
@@ -114,15 +115,33 @@ def _nested_levels(tokens: list[Token], top: int) -> dict[int, int]:
     return levels
 
 
+_FIGURE_HERE = re.compile(r"^\{figure:([a-z0-9]+(?:-[a-z0-9]+)*)\}$", re.MULTILINE)
+
+
+def with_figures(text: str, metric: Any, placed: set[str]) -> str:
+    """Prose with each {figure:ID} paragraph replaced by that figure, noting it as placed so
+    that it is not shown again after the section."""
+
+    def figure(match: re.Match[str]) -> str:
+        placed.add(match.group(1))
+        return str(metric(match.group(1))).strip()
+
+    return _FIGURE_HERE.sub(figure, text)
+
+
 def inline(text: str) -> str:
     """Prose squeezed onto one line, for a list item or table cell."""
     return " ".join(text.split())
 
 
-def longdate(day: date) -> str:
-    """A date as a council writes it: Thursday 8th October 2015."""
-    suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    return f"{day:%A} {day.day}{suffix} {day:%B %Y}"
+def board_words(env: jinja2.Environment, content: Content) -> None:
+    """Bind the filters that write dates, years and amounts to the board's styles."""
+    board = content.board
+    env.filters.update(
+        longdate=lambda day: shape.long_date(board, day),
+        yearlabel=lambda year: shape.year_label(board, year),
+        money=lambda amount: money(amount, negative=board.words.negative_style),
+    )
 
 
 class Numbering:
@@ -150,6 +169,7 @@ def render_markdown(
 ) -> str:
     """The Markdown of one document."""
     env = environment(templates)
+    board_words(env, content)
     context: dict[str, Any] = {
         "content": content,
         "board": content.board,
@@ -159,6 +179,11 @@ def render_markdown(
         "contents": lambda: CONTENTS_MARK,
         "guidance": edition_for(content),
         "guidance_appendix": lambda: APPENDIX_MARK,
+        "chapters": shape.chapters(content),
+        "summary_chapters": shape.summary_chapters(content),
+        "cover_rows": shape.cover_rows(content.board),
+        "name": shape.name(content.board),
+        "shown": set(),  # the figures placed in prose, by id
         **(extra or {}),
     }
     text = render_template(env, f"{document}.md.j2", context)

@@ -16,13 +16,18 @@ from lscb_report.errors import Problem
 from lscb_report.rules.registry import needs, rule, tagged
 
 if TYPE_CHECKING:
+    from lscb_report.content.models import CaseReview
     from lscb_report.content.reading import Content
 
 Audience = Literal["public", "board"]
 AUDIENCES: tuple[Audience, ...] = ("public", "board")
 RESTRICTED = "RESTRICTED: board members only"
 
-EMBARGO_DATE = rule("embargo-date", "an embargoed review says until when, and only it does")
+EMBARGO_DATE = rule(
+    "embargo-date",
+    "an embargoed review says until when (a day, or an event and a day to look again), "
+    "and only it does",
+)
 EMBARGO_ENDED = rule(
     "embargo-ended", "an embargo has not ended before the committee date", "warning"
 )
@@ -32,24 +37,41 @@ EMBARGO_ENDED = rule(
 def embargo_dates(content: Content) -> Iterable[Problem]:
     """An embargoed review gives the day its embargo ends; no other review gives one."""
     for review in content.reviews:
-        if review.status == "embargoed" and review.embargoed_until is None:
-            yield tagged(
-                review.problem(
-                    ("status",),
-                    "an embargoed review needs the day its embargo ends: add embargoed_until: "
-                    "YYYY-MM-DD (its text is left out of public builds until it is published)",
-                ),
-                EMBARGO_DATE,
-            )
-        elif review.status != "embargoed" and review.embargoed_until is not None:
-            yield tagged(
-                review.problem(
-                    ("embargoed_until",),
-                    f"the review is {review.status.replace('-', ' ')}, not embargoed; remove "
-                    "embargoed_until, or set status: embargoed",
-                ),
-                EMBARGO_DATE,
-            )
+        if review.status == "embargoed":
+            yield from _embargo_named(review)
+            continue
+        for key in ("embargoed_until", "embargoed_pending", "embargo_review_on"):
+            if getattr(review, key) is not None:
+                yield tagged(
+                    review.problem(
+                        (key,),
+                        f"the review is {review.status.replace('-', ' ')}, not embargoed; remove "
+                        f"{key}, or set status: embargoed",
+                    ),
+                    EMBARGO_DATE,
+                )
+
+
+def _embargo_named(review: CaseReview) -> Iterable[Problem]:
+    """An embargoed review says until when: a day, or an event and a day to look again."""
+    pending, again = review.embargoed_pending, review.embargo_review_on
+    if review.embargoed_until is None and pending is None:
+        message = (
+            "an embargoed review needs the day its embargo ends: add embargoed_until: "
+            "YYYY-MM-DD, or the event it waits for (embargoed_pending: the end of criminal "
+            "proceedings) and embargo_review_on: YYYY-MM-DD (its text is left out of public "
+            "builds until it is published)"
+        )
+        yield tagged(review.problem(("status",), message), EMBARGO_DATE)
+    elif review.embargoed_until is not None and pending is not None:
+        message = "give either embargoed_until or embargoed_pending, not both"
+        yield tagged(review.problem(("embargoed_pending",), message), EMBARGO_DATE)
+    elif pending is not None and again is None:
+        message = (
+            "an embargo until an event needs a day to look at it again: add "
+            "embargo_review_on: YYYY-MM-DD"
+        )
+        yield tagged(review.problem(("embargoed_pending",), message), EMBARGO_DATE)
 
 
 @needs("report")
@@ -75,7 +97,8 @@ def for_audience(content: Content, audience: Audience) -> Content:
     if audience == "board":
         return replace(content, audience=audience)
     reviews = [r for r in content.reviews if r.status != "embargoed"]
-    return replace(content, reviews=reviews, audience=audience)
+    withheld = len(content.reviews) - len(reviews)
+    return replace(content, reviews=reviews, audience=audience, withheld=withheld)
 
 
 def restricted_banner() -> str:

@@ -39,7 +39,7 @@ def _typed(amount: Decimal) -> str:
 def budget_adds_up(content: Content) -> Iterable[Problem]:
     """Each stated total equals its lines, and the balance carried forward follows."""
     budget = content.budget
-    income = sum((line.amount for line in budget.income.lines), Decimal(0))
+    income = sum((line.pounds for line in budget.income.lines), Decimal(0))
     spent = sum((line.amount for line in budget.expenditure.lines), Decimal(0))
     stated = budget.brought_forward + budget.income.total - budget.expenditure.total
     balanced = stated == budget.carried_forward
@@ -57,6 +57,19 @@ def budget_adds_up(content: Content) -> Iterable[Problem]:
                 f"{_pence(found)}; if the lines are right, make the total {_typed(found)}{then}",
                 TOTAL,
             )
+    drawn = budget.expenditure.total - budget.income.total
+    if budget.reserves_used is not None and budget.reserves_used != drawn:
+        yield _problem(
+            budget,
+            ("reserves_used",),
+            f"{_pence(budget.reserves_used)} is not expenditure less income, {_pence(drawn)}; "
+            + (
+                f"make it {_typed(drawn)}"
+                if drawn > 0
+                else "remove it: the board did not spend more than it received"
+            ),
+            BALANCE,
+        )
     if not balanced and (income, spent) == (budget.income.total, budget.expenditure.total):
         yield _problem(
             budget,
@@ -85,7 +98,16 @@ def budget_lines(content: Content) -> Iterable[Problem]:
                 LINE,
             )
         seen.setdefault(line.partner, index)
-    lines = [("income", i, x.amount) for i, x in enumerate(budget.income.lines)]
+    for index, line in enumerate(budget.income.lines):
+        if line.amount is None and line.in_kind is None:
+            yield _problem(
+                budget,
+                ("income", "lines", index, "partner"),
+                f"{names.get(line.partner, line.partner)}'s line has neither an amount nor "
+                "in_kind; add amount: 0.00 (or what was given), or in_kind: what was given",
+                LINE,
+            )
+    lines = [("income", i, x.pounds) for i, x in enumerate(budget.income.lines)]
     lines += [("expenditure", i, x.amount) for i, x in enumerate(budget.expenditure.lines)]
     for part, index, amount in lines:
         if amount < 0:

@@ -19,13 +19,25 @@ from lscb_report.rules import (
     guidance,
     privacy,
     safety,
+    shape,
     signoff,
 )
 from lscb_report.rules.guidance.base import Checklist
 from lscb_report.rules.registry import Check, Rule, files_needed
 from lscb_report.years import FinancialYear
 
-MODULES = (checks, budget, disclosure, figures, privacy, audience, signoff, guidance, safety)
+MODULES = (
+    checks,
+    shape,
+    budget,
+    disclosure,
+    figures,
+    privacy,
+    audience,
+    signoff,
+    guidance,
+    safety,
+)
 CHECKS: tuple[Check, ...] = tuple(check for module in MODULES for check in module.CHECKS)
 RULES: dict[str, Rule] = dict(sorted((r.id, r) for module in MODULES for r in module.RULES))
 

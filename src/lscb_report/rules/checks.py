@@ -45,7 +45,7 @@ def _duplicates(model: FileModel, field: str, values: list[str], key: str) -> It
 def known_partners(content: Content) -> Iterable[Problem]:
     """Every partner id used by a priority or the budget is one of the board's partners."""
     known = [p.id for p in content.board.partners]
-    hint = f"the board's partners are: {', '.join(known)} (content/board.yaml)"
+    hint = f"the board's partners are: {', '.join(known)} ({content.board.file})"
     for priority in content.priorities:
         for index, partner in enumerate(priority.partners):
             if partner not in known:

@@ -14,12 +14,13 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lscb_report.content.models import FileModel
 from lscb_report.content.positions import problem_at
 from lscb_report.errors import Problem
-from lscb_report.numbers import money
+from lscb_report.numbers import money as pounds
 from lscb_report.rules.registry import needs, rule
 
 if TYPE_CHECKING:
@@ -36,32 +37,53 @@ _HOW = (
 
 
 def figure_table(content: Content) -> dict[str, str]:
-    """Every figure prose can name, as the report prints it."""
+    """Every figure prose can name, as the report prints it (from the files that could be
+    read: a check still runs when one could not)."""
     table: dict[str, str] = {}
     year = str(content.year)
-    for series in content.metrics.series:
+    for series in content.metrics.series if content.metrics is not None else []:
         for key in series.values:
             table[f"{series.id}.{key}"] = series.text(key)
         if year in series.values:
             table[series.id] = series.text(year)
-    budget = content.budget
-    table["budget.income.total"] = money(budget.income.total)
-    table["budget.expenditure.total"] = money(budget.expenditure.total)
-    table["budget.brought_forward"] = money(budget.brought_forward)
-    table["budget.carried_forward"] = money(budget.carried_forward)
-    for line in budget.income.lines:
-        table.setdefault(f"budget.income.{line.partner}", money(line.amount))
+    if content.budget is not None:
+        table |= _budget_figures(content)
     return table
 
 
-@needs("metrics", "budget")
+def _budget_figures(content: Content) -> dict[str, str]:
+    budget = content.budget
+    style = content.board.words.negative_style if content.board is not None else "minus"
+
+    def money(amount: Decimal) -> str:
+        return pounds(amount, negative=style)
+
+    table = {
+        "budget.income.total": money(budget.income.total),
+        "budget.expenditure.total": money(budget.expenditure.total),
+        "budget.brought_forward": money(budget.brought_forward),
+        "budget.carried_forward": money(budget.carried_forward),
+    }
+    if budget.reserves_used is not None:
+        table["budget.reserves_used"] = money(budget.reserves_used)
+    for line in budget.income.lines:
+        if line.amount is not None:
+            table.setdefault(f"budget.income.{line.partner}", money(line.amount))
+    return table
+
+
+@needs()
 def known_figures(content: Content) -> Iterable[Problem]:
-    """Every {key} in prose names a figure the report has."""
+    """Every {key} in prose names a figure the report has; a key whose file could not be read
+    (metrics.yaml, or budget.yaml for budget.*) is left until that file reads."""
     table = figure_table(content)
     for _, loaded, path, text in content.section_texts():
         for match in PLACEHOLDER.finditer(text):
             key = match.group(1)
-            if key not in table:
+            unread = (
+                content.budget is None if key.startswith("budget.") else content.metrics is None
+            )
+            if key not in table and not unread:
                 yield problem_at(loaded, path, match.start(), _unknown(key, table), KEY.id)
 
 
@@ -112,7 +134,16 @@ def _replace_at(model: FileModel, path: tuple[str | int, ...], table: dict[str, 
 
 
 def _filled(text: str, table: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), text)
+    """Text with each figure filled in; a percentage followed by "per cent" loses its sign."""
+    return _IN_PROSE.sub(lambda m: _figure(m, table), text)
+
+
+_IN_PROSE = re.compile(PLACEHOLDER.pattern + r"(?=(\s+per\s?cent\b)?)")
+
+
+def _figure(match: re.Match[str], table: dict[str, str]) -> str:
+    value = table.get(match.group(1), match.group(0))
+    return value.removesuffix("%") if match.group(2) else value
 
 
 CHECKS = [known_figures]

@@ -18,6 +18,7 @@ from lscb_report.content.models.base import (
 )
 from lscb_report.content.models.board import (
     Board,
+    CoverRow,
     Glossary,
     Group,
     Partner,
@@ -25,6 +26,7 @@ from lscb_report.content.models.board import (
     Person,
     RuleSettings,
     Term,
+    Words,
 )
 from lscb_report.content.models.figures import (
     Budget,
@@ -39,12 +41,14 @@ from lscb_report.content.models.year import (
     Activity,
     ActivityKind,
     CaseReview,
+    Chapter,
     Cover,
-    Implications,
+    Implication,
     NextPriority,
     OtherFunctions,
     PracticeArea,
     Priority,
+    Recommendation,
     Report,
 )
 
@@ -54,13 +58,15 @@ __all__ = [
     "Board",
     "Budget",
     "CaseReview",
+    "Chapter",
     "Contribution",
     "Cover",
+    "CoverRow",
     "Expenditure",
     "FileModel",
     "Glossary",
     "Group",
-    "Implications",
+    "Implication",
     "Income",
     "Markdown",
     "Metrics",
@@ -73,6 +79,7 @@ __all__ = [
     "Person",
     "PracticeArea",
     "Priority",
+    "Recommendation",
     "Report",
     "RuleSettings",
     "Section",
@@ -82,5 +89,6 @@ __all__ = [
     "Slug",
     "Spend",
     "Term",
+    "Words",
     "YearKey",
 ]

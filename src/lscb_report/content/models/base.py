@@ -78,7 +78,7 @@ class SignOff(Model):
     """Where a section stands: drafted, agreed by its owners, or approved by the board."""
 
     status: Literal["draft", "agreed", "approved"] = Field(examples=["approved"])
-    approved_by: str | None = Field(default=None, examples=["Jean Daintith, Independent Chair"])
+    approved_by: str | None = Field(default=None, examples=["Sam Patel, Independent Chair"])
     approved_on: date | None = Field(default=None, examples=["2015-10-08"])
 
 

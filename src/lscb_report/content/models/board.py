@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -12,6 +12,18 @@ from lscb_report.content.models.base import (
     Model,
     Slug,
 )
+from lscb_report.content.profiles import DEFAULT_PROFILE
+
+# The ids of content.profiles.PROFILES (a test keeps the two the same).
+ProfileId = Literal["lscb-wt2015"]
+FieldKey = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        examples=["divisions"],
+        description="A field name in lower case, words joined by underscores.",
+    ),
+]
 
 # --- board.yaml ---------------------------------------------------------------------------
 
@@ -32,11 +44,11 @@ class Person(Model):
     """A named person: the chair, or the report's author and contact."""
 
     name: str
-    """Full name, such as Jean Daintith."""
+    """Full name, such as Sam Patel."""
     role: str
     """Job title, such as Policy Manager."""
     phone: str | None = None
-    """Telephone number as it should be printed, such as 020 8753 5809."""
+    """Telephone number as it should be printed, such as 01632 960 123."""
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     """E-mail address, such as name@example.gov.uk."""
 
@@ -87,6 +99,33 @@ class RuleSettings(Model):
     severity: dict[str, Literal["error", "warning"]] = {}
 
 
+class CoverRow(Model):
+    """One labelled row of the council's committee cover sheet."""
+
+    label: str = Field(min_length=1, examples=["Divisions affected"])
+    """The row's label, as the council's template prints it."""
+    field: FieldKey
+    """What fills it: date, committee, classification, title, report_of, key_decision or
+    author (the tool fills these from report.yaml's cover), or a name of the board's own,
+    such as divisions, that each year's report.yaml fills under cover."""
+
+
+class Words(Model):
+    """How the board writes: its name for itself, years, dates and negative amounts."""
+
+    name: str | None = Field(default=None, examples=["Partnership"])
+    """What the board calls itself in the headings the tool writes, such as Board,
+    Partnership or LSCB; the profile's word unless given."""
+    year_style: str = Field(default="2014/15", pattern=r"^\d{4}[/-]\d{2}$", examples=["2014-15"])
+    """How years are written in the text the tool writes, shown by any year: 2014/15 (the
+    default) or 2014-15."""
+    date_style: Literal["Thursday 8th October 2015", "8 October 2015"] = "Thursday 8th October 2015"
+    """How dates are written: Thursday 8th October 2015, or 8 October 2015 (GOV.UK style)."""
+    negative_style: Literal["minus", "brackets"] = "minus"
+    """How an amount below nothing is written: minus (a minus sign, \u2212£21,600) or
+    brackets ((£21,600))."""
+
+
 class Board(FileModel):
     """content/board.yaml: the board itself, shared by every year."""
 
@@ -109,6 +148,15 @@ class Board(FileModel):
     groups: list[Group] = []
     """The board's sub-groups and panels."""
     rules: RuleSettings = RuleSettings()
+    profile: ProfileId = Field(default="lscb-wt2015", examples=[DEFAULT_PROFILE])
+    """The statutory profile whose defaults (words, chapters, cover sheet) the board uses."""
+    words: Words = Words()
+    """How the board writes: its name for itself, years, dates and negative amounts."""
+    cover_sheet: list[CoverRow] | None = Field(default=None, min_length=1)
+    """The council's committee cover sheet, row by row; the profile's rows unless given."""
+    withheld_reviews: Literal["unmentioned", "counted"] = "unmentioned"
+    """Whether the public edition says how many reviews it withholds (counted), without
+    naming them, or says nothing of them (unmentioned)."""
 
 
 # --- glossary.yaml ------------------------------------------------------------------------

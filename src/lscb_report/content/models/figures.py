@@ -22,12 +22,21 @@ from lscb_report.numbers import figure
 
 
 class Contribution(Model):
-    """One partner's contribution to the budget."""
+    """One partner's contribution to the budget: an amount, or help in kind, or both."""
 
     partner: Slug
     """The id of a partner from board.yaml."""
-    amount: Money
+    amount: Money | None = None
     """The partner's contribution in pounds, such as 95000.00."""
+    in_kind: str | None = Field(default=None, examples=["Rooms for training, and two trainers"])
+    """What the partner gave in kind, described without an amount."""
+    paid_by: str | None = Field(default=None, examples=["the Police and Crime Commissioner"])
+    """The body that paid the amount on the partner's behalf, where another did."""
+
+    @property
+    def pounds(self) -> Decimal:
+        """The amount, nothing for a contribution in kind only."""
+        return self.amount if self.amount is not None else Decimal(0)
 
 
 class Spend(Model):
@@ -61,8 +70,8 @@ class Budget(FileModel):
     """content/YEAR/budget.yaml: contributions by partner and what was spent."""
 
     illustrative: bool = Field(description="True where the figures are not the published ones.")
-    summary: Markdown
-    """What the executive summary says about the budget."""
+    summary: Markdown | None = None
+    """What the executive summary says about the budget, as its own section; none prints none."""
     body: Markdown
     """What the annual report's budget chapter says."""
     brought_forward: Money = Decimal(0)
@@ -71,6 +80,9 @@ class Budget(FileModel):
     """Contributions from the partners."""
     expenditure: Expenditure
     """What the board spent."""
+    reserves_used: Money | None = Field(default=None, examples=["21600.00"])
+    """In a year the board spent more than it received: the amount drawn from its reserves,
+    expenditure less income, in pounds; printed with the balance."""
     carried_forward: Money
     """Brought forward plus income less expenditure, in pounds."""
     sign_off: SignOffField = None
@@ -86,8 +98,9 @@ class Series(Model):
     """A short id that sections use to show these figures."""
     title: str = Field(min_length=1)
     """What is counted, as a table heading; the chart's caption and alt text start with it."""
-    unit: Literal["count", "percent", "pounds"]
-    """count, percent or pounds."""
+    unit: Literal["count", "percent", "pounds", "days", "weeks", "rate-per-10000", "ratio"]
+    """count, percent, pounds, days, weeks, rate-per-10000 (a rate per 10,000 children) or
+    ratio (printed as 3.2:1)."""
     source: str
     """Where the figures come from."""
     illustrative: bool
@@ -102,6 +115,11 @@ class Series(Model):
     total_of: list[Slug] = Field(
         default=[], description="Ids of the series this one is the total of, year by year."
     )
+    breakdown: str | None = Field(default=None, examples=["District"])
+    """For a total: what its parts are, such as District or Sector; the report then shows the
+    parts in the reporting year as a table, headed by this, with the total."""
+    label: str | None = Field(default=None, examples=["Eastvale"])
+    """For a part of a total: its short name in the total's table, such as Eastvale."""
     _hidden: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def hide(self, year: str, text: str) -> None:

@@ -101,7 +101,7 @@ def reviews_said(title: str, asks: str, found_by: Rule) -> Assess:
 
     def assess(content: Content) -> Finding:
         report = content.report
-        if blank(report.case_reviews.body):
+        if report.case_reviews is None or blank(report.case_reviews.body):
             return unmet(
                 title,
                 report,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import FileModel
+from lscb_report.content.shape import title_of
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Edition, Finding, Place, Requirement, Source
 from lscb_report.rules.registry import Rule, rule, tagged
@@ -24,11 +25,6 @@ TITLE = "Working Together to Safeguard Children 2015"
 IMPACT = "Impact on children, families and the workforce"
 TO_DEVELOP = "What still needs to develop"
 NEXT_STEPS = "Next steps"
-REVIEWS = "Learning from case reviews"
-
-
-def _priority(index: int, title: str) -> str:
-    return f"Priority {index}: {title}"
 
 
 def _unmet(model: FileModel, path: tuple[str | int, ...], message: str, found_by: Rule) -> Finding:
@@ -74,11 +70,9 @@ def effectiveness(content: Content) -> Finding:
             rule=EFFECTIVENESS.id,
         )
         return Finding((), problem)
-    places = [
-        Place(p.file, _priority(i, p.title), IMPACT) for i, p in enumerate(content.priorities, 1)
-    ]
-    places += [Place(a.file, a.title) for a in assurance]
-    places.append(Place(content.report.file, "Conclusions"))
+    places = [Place(p.file, title_of(content, "priorities", p), IMPACT) for p in content.priorities]
+    places += [Place(a.file, title_of(content, "activities", a)) for a in assurance]
+    places.append(Place(content.report.file, title_of(content, "conclusions")))
     return Finding(tuple(places))
 
 
@@ -88,7 +82,7 @@ WEAKNESSES = rule("wt2015-weaknesses", "identifies weaknesses, causes and action
 def weaknesses(content: Content) -> Finding:
     """What still needs to develop and the next steps of each priority, and the conclusions."""
     places = []
-    for index, priority in enumerate(content.priorities, 1):
+    for priority in content.priorities:
         for field, what in (
             ("to_develop", "what still needs to develop, and why"),
             ("next_steps", "the action being taken"),
@@ -101,12 +95,12 @@ def weaknesses(content: Content) -> Finding:
                     f"write {what}",
                     WEAKNESSES,
                 )
-        chapter = _priority(index, priority.title)
+        chapter = title_of(content, "priorities", priority)
         places += [
             Place(priority.file, chapter, TO_DEVELOP),
             Place(priority.file, chapter, NEXT_STEPS),
         ]
-    places.append(Place(content.report.file, "Conclusions"))
+    places.append(Place(content.report.file, title_of(content, "conclusions")))
     return Finding(tuple(places))
 
 
@@ -115,16 +109,18 @@ LESSONS = rule("wt2015-lessons", "includes lessons from the year's reviews", "wa
 
 def lessons(content: Content) -> Finding:
     """The chapter on learning from case reviews, and each review in it."""
-    if _blank(content.report.case_reviews.body):
+    section = content.report.case_reviews
+    if (section is None and not content.reviews) or (section is not None and _blank(section.body)):
         return _unmet(
             content.report,
-            ("case_reviews", "body"),
+            ("case_reviews", "body") if section is not None else (),
             "include the lessons from reviews undertaken in the reporting period; write them "
             "in case_reviews.body (or say that no review was undertaken)",
             LESSONS,
         )
-    places = [Place(content.report.file, REVIEWS)]
-    places += [Place(r.file, REVIEWS, r.title) for r in content.reviews]
+    reviews = title_of(content, "case-reviews")
+    places = [Place(content.report.file, reviews)]
+    places += [Place(r.file, reviews, r.title) for r in content.reviews]
     return Finding(tuple(places))
 
 
@@ -149,7 +145,7 @@ def contributions(content: Content) -> Finding:
             "nothing was given)",
             CONTRIBUTIONS,
         )
-    return Finding((Place(budget.file, "Budget", "Contributions by partner"),))
+    return Finding((Place(budget.file, title_of(content, "budget"), "Contributions by partner"),))
 
 
 SPENDING = rule("wt2015-spending", "details what the board spent", "warning")
@@ -175,7 +171,7 @@ def spending(content: Content) -> Finding:
             "spent)",
             SPENDING,
         )
-    return Finding((Place(budget.file, "Budget", "Expenditure"),))
+    return Finding((Place(budget.file, title_of(content, "budget"), "Expenditure"),))
 
 
 RECIPIENTS = rule("wt2015-recipients", "is submitted to the people named", "warning")
@@ -204,7 +200,7 @@ def recipients(content: Content) -> Finding:
             f"be submitted to {_listed(list(_WHO))}; add {_listed(missing)} to recipients",
             RECIPIENTS,
         )
-    return Finding((Place(report.file, "Who receives this report"),))
+    return Finding((Place(report.file, title_of(content, "recipients")),))
 
 
 FINANCIAL_YEAR = rule("wt2015-financial-year", "covers the preceding financial year", "warning")

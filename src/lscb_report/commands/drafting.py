@@ -1,0 +1,84 @@
+"""What the commands that write content share: a file's text with its schema modeline and
+comments, the placeholders a person writes over, and values carried forward for review."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from lscb_report.content.schemas import MODELINE, schema_file
+from lscb_report.content.yamltext import Note, document
+from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
+from lscb_report.years import FinancialYear
+
+Files = dict[str, tuple[list[str], dict[str, Any]]]
+
+
+def file_text(
+    folder: Path,
+    name: str,
+    schemas: Path | None,
+    comments: list[str],
+    data: dict[str, Any],
+) -> str:
+    """One file's YAML, naming its schema (relative to the file) when there is a schemas folder."""
+    head = []
+    if schemas is not None:
+        target = Path(os.path.relpath(schemas, (folder / name).parent))
+        head.append(f"{MODELINE[2:]}{(target / schema_file(name)).as_posix()}")
+    return document(data, [*head, *comments])
+
+
+def section(what: str, year: FinancialYear) -> dict[str, str]:
+    """A summary and a body to write."""
+    return {"summary": brief(f"{what} in {year.label}"), "body": full(f"{what} in {year.label}")}
+
+
+def brief(what: str) -> str:
+    """Placeholder text for the executive summary."""
+    return to_fill(f"{what}, in brief.", "Printed in the executive summary: a paragraph or two.")
+
+
+def full(what: str) -> str:
+    """Placeholder text for the annual report."""
+    return to_fill(
+        f"{what}, in full.", "Printed in the annual report; a blank line starts a paragraph."
+    )
+
+
+def to_check(value: Any, previous: FinancialYear) -> Note:
+    """A value carried forward, marked for review (check lists it) rather than copied silently."""
+    return Note(value, f"{PLACEHOLDER}: carried forward from {previous}; check it")
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    """A model's fields in their order, leaving out those at their defaults."""
+    return model.model_dump(exclude_defaults=True)
+
+
+def lower_first(title: str) -> str:
+    """'The Local Authority...' reads 'the Local Authority...' mid-sentence."""
+    return title[0].lower() + title[1:] if title.startswith("The ") else title
+
+
+def slug(title: str) -> str:
+    """A file-name slug from a title: the first five words, lower case, joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", title.lower())[:5]
+    return "-".join(words) or "priority"
+
+
+def owner(model: Any) -> str:
+    """'; owned by X' from the first comments of the file the model was read from."""
+    try:
+        head = Path(model.file).read_text(encoding="utf-8").split("\n", 3)[:3]
+    except OSError:
+        return ""
+    for line in head:
+        match = re.search(r"owned by (.+)$", line)
+        if line.startswith("#") and match:
+            return f"; owned by {match.group(1).strip()}"
+    return ""

@@ -1,0 +1,103 @@
+"""`lscb-report init`: a new board's content from nothing, that checks and builds at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from lscb_report.cli.app import app
+from tests.content.test_schemas import errors
+
+runner = CliRunner()
+BOARD = "Northshire Safeguarding Children Board"
+
+
+@pytest.fixture
+def started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new board's folder, started by init in an empty working folder."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "northshire", "--board", BOARD, "--year", "2015-16"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        f"northshire: started for {BOARD}, 2015-16, as a draft. Next: "
+        "'lscb-report check 2015-16 --content northshire' lists what to write."
+    )
+    return tmp_path / "northshire"
+
+
+def test_the_new_folder_checks_with_only_placeholders_left(started: Path) -> None:
+    result = runner.invoke(app, ["check", "2015-16", "--content", "northshire"])
+    assert result.exit_code == 0, result.output
+    problems = [line for line in result.output.splitlines() if line.startswith("northshire/")]
+    assert (
+        "northshire/board.yaml:7:6: warning: still to fill in: the area the board covers; one line for each; write it in place of the TO FILL IN text"
+        in problems
+    )
+    assert all(": warning: " in line for line in problems)
+    assert (
+        runner.invoke(app, ["check", "2015-16", "--content", "northshire", "--strict"]).exit_code
+        == 1
+    )
+
+
+def test_the_new_folder_builds_at_once_as_a_draft(started: Path) -> None:
+    result = runner.invoke(app, ["build", "2015-16", "--content", "northshire"])
+    assert result.exit_code == 0, result.output
+    summary = (started.parent / "build" / "2015-16" / "executive-summary.md").read_text()
+    assert summary.startswith(f"# {BOARD} Annual Report 2015-16 (Executive Summary)\n")
+    assert "**Draft:** this report has not been approved and may change." in summary
+    pdf = PdfReader(started.parent / "build" / "2015-16" / "annual-report.pdf")
+    assert f"{BOARD} Annual Report 2015/16" in " ".join(pdf.pages[0].extract_text().split())
+
+
+def test_each_file_names_a_schema_inside_the_folder_and_meets_it(started: Path) -> None:
+    moved = started.parent / "elsewhere" / "deeper" / "northshire"
+    shutil.move(started, moved)  # the links hold wherever the folder lives
+    files = sorted(moved.rglob("*.yaml"))
+    assert len(files) == 6
+    for path in files:
+        assert errors(path) == [], path
+
+
+def test_init_never_writes_into_a_folder_with_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.txt").write_text("mine")
+    result = runner.invoke(app, ["init", "content", "--board", BOARD])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "content:1:1: the folder exists and is not empty; 'init' starts a board's content only "
+        "in a new or empty folder (to start another year, use 'lscb-report new')"
+    )
+    assert [p.name for p in (tmp_path / "content").iterdir()] == ["notes.txt"]
+
+
+def test_a_folder_with_no_board_says_how_to_start_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "content:1:1: there is no board's content here (no board.yaml); check --content, or "
+        "start a board's content with 'lscb-report init content --board \"NAME\" --year 2014-15'"
+    )
+
+
+def test_messages_name_the_board_file_in_use(started: Path) -> None:
+    budget = started / "2015-16" / "budget.yaml"
+    budget.write_text(budget.read_text().replace("- partner: police", "- partner: polise"))
+    result = runner.invoke(app, ["check", "2015-16", "--content", "northshire"])
+    assert result.exit_code == 1
+    assert (
+        "northshire/2015-16/budget.yaml:12:16: income.lines[1].partner: 'polise' is not a partner "
+        "of the board; the board's partners are: council, police, health, probation "
+        "(northshire/board.yaml)"
+    ) in result.output.splitlines()
