@@ -124,9 +124,12 @@ def test_check_build_new_schema_from_the_installed_package(
     run([tool, "build", "2014-15"], work)
     written = sorted(p.name for p in (work / "build" / "2014-15").iterdir())
     assert written == [
+        "2014-15-figures.csv",
+        "annual-report.docx",
         "annual-report.html",
         "annual-report.md",
         "annual-report.pdf",
+        "executive-summary.docx",
         "executive-summary.html",
         "executive-summary.md",
         "executive-summary.pdf",

@@ -186,7 +186,7 @@ def test_the_care_act_checks_the_recipients_it_names(small: Path, edit: Edit) ->
     name(small, edit, "guidance: care-act-2014")
     problems = found(small)
     assert (
-        "content/2020-21/report.yaml:56:3: warning: recipients: the Care Act 2014 asks that the "
+        "content/2020-21/report.yaml:59:3: warning: recipients: the Care Act 2014 asks that the "
         "report be sent to the chief executive of the local authority, the leader of the local "
         "authority, the local policing body, the Local Healthwatch organisation and the chair of "
         "the Health and Wellbeing Board; add the Local Healthwatch organisation to recipients"
