@@ -35,7 +35,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2015-spending",
         "wt2015-weaknesses",
     ]
-    assert len(rules) == 26
+    assert len(rules) == 27
     assert all(r.summary for r in rules.values())
 
 
@@ -49,7 +49,8 @@ def test_a_board_can_make_an_error_a_warning(small: Path, edit: Edit) -> None:
     assert found(small) == [
         "content/2020-21/priorities/02-missing.yaml:6:37: warning: body: a phone number is "
         "written here; phone numbers belong only in the contact fields of the board's chair and "
-        "the report's author (phone:)"
+        "the report's author (phone:); a service's public line may be printed once it is "
+        "listed in public_contacts in board.yaml"
     ]
     assert runner.invoke(app, ["build", "2020-21", "--format", "md"]).exit_code == 0
     result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--strict"])

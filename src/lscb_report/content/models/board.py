@@ -101,6 +101,12 @@ class Board(FileModel):
     groups: list[Group] = []
     """The board's sub-groups and panels."""
     rules: RuleSettings = RuleSettings()
+    public_names: list[str] = []
+    """People and places the report may name besides the chair, authors and areas: officers,
+    public figures, streets or estates, such as Hammersmith Broadway."""
+    public_contacts: list[str] = []
+    """Services' public phone lines and e-mail addresses the report may print, such as the
+    LADO's line 020 7641 7668; any other phone number or e-mail address in prose is an error."""
 
 
 # --- glossary.yaml ------------------------------------------------------------------------
