@@ -25,16 +25,68 @@ if TYPE_CHECKING:
 
 SAYS_CHILDREN = rule("metric-counts-children", "a count series says whether it counts children")
 TOTALS = rule("metric-total", "a series that is a total of others equals the sum of its parts")
-IN_PROSE = rule("small-number-prose", "prose does not give a count of children below the threshold")
+IN_PROSE = rule(
+    "small-number-prose",
+    "prose does not give a small count of children, families, deaths, cases or reviews",
+)
 
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_WORDS = [
+    *[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+    ],
+    *["fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"],
+]
 _PEOPLE = (
     r"(?:children|child|young (?:people|persons?)|girls?|boys?|bab(?:y|ies)|infants?|pupils?"
-    r"|teenagers?|siblings?|famil(?:y|ies)|mothers?|victims?)"
+    r"|teenagers?|siblings?|famil(?:y|ies)|mothers?|fathers?|parents?|victims?)"
+)
+# What a small count in prose may be about: people, or their deaths and cases. A count of
+# reviews is public (the board publishes them) unless it is a part of them ("2 of the reviews").
+_SUBJECT = rf"(?:{_PEOPLE}|deaths?|cases?(?![ -]reviews?))"
+# Up to three words may come between a number and what it counts ("3 sudden unexpected
+# deaths", "3 of the cases"), but not a unit or a word that starts another phrase ("for 2
+# years children", "rose by 3 to 27 children").
+_BETWEEN = (
+    r"(?:(?!(?:years?|months?|weeks?|days?|hours?|times|per|percent|and|or|but|to|from|in|on"
+    r"|at|for|with|by|than|out)\b)[a-z-]+\s+){0,3}?"
+)
+_PART = (
+    r"of\s+(?:them\b|(?:these|those)(?=[,.;:]|\s+(?:were|was|had)\b)"
+    r"|(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:reviews?|SCRs?)\b)"
+)
+# A number after these is not a count: "more than one case", "priority 3", "Key Stage 2".
+_NOT_AFTER = "".join(
+    f"(?<!{word} )"
+    for word in [
+        "than",
+        "least",
+        "priority",
+        "section",
+        "chapter",
+        "paragraph",
+        "page",
+        "stage",
+        "part",
+        "aged",
+    ]
 )
 _COUNT = re.compile(
-    rf"\b(?=[\dzotfsen])(\d+|{'|'.join(_WORDS)})\s+(?:(?:more|other|further|additional|young|younger|older"
-    rf"|unborn|looked[- ]after|vulnerable|missing)\s+)?{_PEOPLE}\b",
+    rf"{_NOT_AFTER}\b(?=[\dzotfsen])(\d+|{'|'.join(_WORDS)})\s+"
+    rf"(?:{_PART}|{_BETWEEN}{_SUBJECT}\b"
+    r"|(?:were|was)\s+(?:aged|under|over|disabled|born|babies|girls|boys)\b)",
     re.IGNORECASE,
 )
 
@@ -120,7 +172,8 @@ def _year_sums(
 
 
 def count_in_prose(match: re.Match[str], threshold: int) -> bool:
-    """Whether a matched 'N children' is a count below the threshold (and above zero)."""
+    """Whether a matched count ('3 children', 'two of them', '2 were aged') is below the
+    threshold (and above zero)."""
     word = match.group(1).lower()
     number = int(word) if word.isdigit() else _WORDS.index(word)
     return 0 < number < threshold

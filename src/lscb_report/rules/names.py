@@ -28,10 +28,36 @@ NAME = rule("personal-name", "no person's name in prose, besides those the board
 
 # Faker's person providers for English and the languages most spoken in English local
 # authorities; a provider's names in another script are left out (prose here is in English).
-LOCALES = (
-    "en_US en_GB en_IE en_IN en_PK en_NZ en_NG en_KE yo_NG ig_NG ha_NG tw_GH sw pl_PL ro_RO "
-    "pt_PT pt_BR es_ES fr_FR it_IT tr_TR de_DE nl_NL lt_LT hr_HR sk_SK cs_CZ hu_HU"
-).split()
+LOCALES = [
+    "en_US",
+    "en_GB",
+    "en_IE",
+    "en_IN",
+    "en_PK",
+    "en_NZ",
+    "en_NG",
+    "en_KE",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "sw",
+    "pl_PL",
+    "ro_RO",
+    "pt_PT",
+    "pt_BR",
+    "es_ES",
+    "fr_FR",
+    "it_IT",
+    "tr_TR",
+    "de_DE",
+    "nl_NL",
+    "lt_LT",
+    "hr_HR",
+    "sk_SK",
+    "cs_CZ",
+    "hu_HU",
+]
 _LISTS = ("first_names", "first_names_male", "first_names_female")
 _WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _SURNAME = rf"(?:Mc|Mac|O['\u2019])?{_WORD}"
@@ -40,10 +66,54 @@ _TITLED = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?[ \t]+({_SURNAM
 _AGED = re.compile(rf"(?<![\w'\u2019-])({_WORD}),?[ \t]+\(?aged?[ \t]+\d")
 # A given name before one of these is a place or a body, not a person: Victoria Park, Grace House.
 PLACES = frozenset(
-    "Academy Avenue Board Bridge Centre Church Close College Council Court Estate Foundation "
-    "Gardens Green Group Hall Health Hill Home House Hospital Lane Library Lodge Mosque Nursery "
-    "Panel Park Partnership Place Primary Project Road School Service Services Square Station "
-    "Street Team Terrace Trust Unit Walk Ward Way".split()
+    [
+        "Academy",
+        "Avenue",
+        "Board",
+        "Bridge",
+        "Centre",
+        "Church",
+        "Close",
+        "College",
+        "Council",
+        "Court",
+        "Estate",
+        "Foundation",
+        "Gardens",
+        "Green",
+        "Group",
+        "Hall",
+        "Health",
+        "Hill",
+        "Home",
+        "House",
+        "Hospital",
+        "Lane",
+        "Library",
+        "Lodge",
+        "Mosque",
+        "Nursery",
+        "Panel",
+        "Park",
+        "Partnership",
+        "Place",
+        "Primary",
+        "Project",
+        "Road",
+        "School",
+        "Service",
+        "Services",
+        "Square",
+        "Station",
+        "Street",
+        "Team",
+        "Terrace",
+        "Trust",
+        "Unit",
+        "Walk",
+        "Ward",
+        "Way",
+    ]
 )
 MESSAGE = (
     "a person's name seems to be written here, which could identify a child or family; "
