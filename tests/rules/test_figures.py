@@ -93,3 +93,17 @@ def test_content_is_never_evaluated_as_a_template(small: Path, edit: Edit) -> No
         in html
     )
     assert "49" not in markdown
+
+
+def test_a_withheld_figure_in_prose_is_an_error(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Return interviews were offered.",
+        "Return interviews were offered to {referrals-northtown} children.",
+    )
+    assert [p for p in found(small) if ": warning: " not in p] == [
+        "content/2020-21/priorities/02-missing.yaml:6:37: body: the figure "
+        "{referrals-northtown} is withheld, so that a total cannot give away a small count, and "
+        "the sentence would print 'withheld' in its place; rewrite the sentence without that "
+        "figure"
+    ]

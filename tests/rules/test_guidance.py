@@ -219,3 +219,23 @@ def test_the_edition_is_the_latest_in_force_or_the_boards(small: Path, edit: Edi
         "content/board.yaml:24:13: rules.guidance: there is no edition 'working-together-2018' of "
         "the guidance; the editions are: working-together-2015",
     ]
+
+
+def test_placeholders_meet_no_requirement(small: Path) -> None:
+    assert runner.invoke(app, ["new", "2021-22", "--from", "2020-21"]).exit_code == 0
+    result = runner.invoke(app, ["check", "2021-22"])
+    lines = result.output.splitlines()
+    assert (
+        "Working Together to Safeguard Children 2015, chapter 3: 0 of 7 requirements met" in lines
+    )
+    assert "[met]" not in result.output
+    assert (
+        f"content/2021-22/report.yaml:7:23: warning: {WT} cover the preceding financial year; it "
+        "is not met while the file that should meet it still says TO FILL IN (16 placeholders "
+        "left): write them, starting here"
+    ) in lines
+    assert (
+        f"content/2021-22/priorities/01-neglect.yaml:16:13: warning: to_develop: {WT} identify "
+        "areas of weakness, their causes and the action being taken; write what still needs to "
+        "develop, and why"
+    ) in lines

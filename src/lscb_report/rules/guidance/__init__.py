@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance import wt2015
-from lscb_report.rules.guidance.base import Checklist, Edition, Item
+from lscb_report.rules.guidance.base import Checklist, Edition, Finding, Item, Requirement
+from lscb_report.rules.placeholders import unfilled
 from lscb_report.rules.registry import needs
 
 if TYPE_CHECKING:
@@ -35,7 +36,26 @@ def edition_for(content: Content) -> Edition:
 def checklist(content: Content) -> Checklist:
     """Every requirement of the year's edition, assessed."""
     edition = edition_for(content)
-    return Checklist(edition, tuple(Item(req, req.assess(content)) for req in edition.requirements))
+    items = (Item(req, written(edition, req, req.assess(content))) for req in edition.requirements)
+    return Checklist(edition, tuple(items))
+
+
+def written(edition: Edition, requirement: Requirement, finding: Finding) -> Finding:
+    """The finding, not met while a file that meets it still holds a placeholder: text that
+    says TO FILL IN meets nothing."""
+    if not finding.met:
+        return finding
+    left = unfilled(dict.fromkeys(place.file for place in finding.places))
+    if not left:
+        return finding
+    first, count = left[0], len(left)
+    message = (
+        f"{edition.title} asks that the report {requirement.text[0].lower()}"
+        f"{requirement.text[1:]}; it is not met while the file that should meet it still says TO "
+        f"FILL IN ({count} placeholder{'' if count == 1 else 's'} left): write them, starting here"
+    )
+    problem = Problem(first.file, first.line, first.column, message, rule=requirement.rule.id)
+    return Finding((), problem)
 
 
 @needs("board", "report", "budget")
