@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
+from lscb_report.cli.console import output_console
 from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, Year
-from lscb_report.cli.problems import as_json, format_github
+from lscb_report.cli.problems import as_json, format_github, ordered, print_problem
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import errors_in, tally
 
@@ -30,6 +31,9 @@ def check(
         typer.Option("--format", help="How to print problems: text, github (annotations) or json."),
     ] = CheckFormat.text,
     max_file_size: MaxFileSize = MAX_BYTES,
+    errors_only: Annotated[
+        bool, typer.Option("--errors-only", help="Print errors alone, not warnings.")
+    ] = False,
 ) -> None:
     """Check a year's content and print every problem, without building anything.
 
@@ -47,11 +51,14 @@ def check(
             data["checklist"] = checklist_data(checklist)
         typer.echo(json.dumps(data, indent=2))
     else:
-        for problem in problems:
+        shown = errors_in(problems) if errors_only else problems
+        console = output_console()
+        for problem in ordered(shown):
             if output is CheckFormat.github:
                 typer.echo(format_github(problem))
-            typer.echo(str(problem))
-        for line in checklist_lines(checklist) if checklist is not None else []:
+            print_problem(problem, console)
+        for line in checklist_lines(checklist) if checklist is not None and not errors_only else []:
             typer.echo(line)
-        typer.echo(f"{year}: {tally(problems)}", err=bool(problems))
+        hidden = " (warnings not shown)" if len(shown) < len(problems) else ""
+        typer.echo(f"{year}: {tally(problems)}{hidden}", err=bool(problems))
     raise typer.Exit(1 if errors_in(problems) else 0)
