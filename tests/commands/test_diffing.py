@@ -264,3 +264,15 @@ def test_each_unit_stands_under_its_heading_and_keeps_its_number_apart() -> None
         Unit("table row", "A | B", "2. Two"),
         Unit("table row", "1 | 2", "2. Two"),
     ]
+
+
+def test_an_embargoed_review_never_reaches_the_diff(repo: Path, edit: Edit) -> None:
+    """The pull request's summary is public: diff compares the public editions, so a change
+    to an embargoed review's text shows nowhere in it."""
+    review = repo / "content" / "2020-21" / "reviews" / "lr-child-d.yaml"
+    edit(review, "did not share what they knew.", "did not share what they knew in time.")
+    for output_format in ("text", "markdown"):
+        code, output = diff("--base", "main", "--format", output_format)
+        assert code == 0, output
+        assert "Q7EMBARGOED" not in output and "in time" not in output
+        assert output.count("o change to the text") == 2, output
