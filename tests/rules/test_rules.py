@@ -27,6 +27,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
     assert [r for r in rules if rules[r].severity == "warning"] == [
         "embargo-ended",
         "figure-unknown",
+        "paragraph-number",
         "raw-html",
         "wt2015-contributions",
         "wt2015-effectiveness",
@@ -36,7 +37,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2015-spending",
         "wt2015-weaknesses",
     ]
-    assert len(rules) == 30
+    assert len(rules) == 32
     assert all(r.summary for r in rules.values())
 
 

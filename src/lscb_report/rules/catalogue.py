@@ -19,6 +19,7 @@ from lscb_report.rules import (
     guidance,
     names,
     privacy,
+    prose,
     safety,
     signoff,
 )
@@ -26,7 +27,19 @@ from lscb_report.rules.guidance.base import Checklist
 from lscb_report.rules.registry import Check, Rule, files_needed
 from lscb_report.years import FinancialYear
 
-MODULES = (checks, budget, disclosure, figures, privacy, names, audience, signoff, guidance, safety)
+MODULES = (
+    checks,
+    budget,
+    disclosure,
+    figures,
+    privacy,
+    names,
+    prose,
+    audience,
+    signoff,
+    guidance,
+    safety,
+)
 CHECKS: tuple[Check, ...] = tuple(check for module in MODULES for check in module.CHECKS)
 RULES: dict[str, Rule] = dict(sorted((r.id, r) for module in MODULES for r in module.RULES))
 
