@@ -253,3 +253,37 @@ def test_the_boards_own_threshold_on_both_sides(small: Path, edit: Edit) -> None
     assert _write(small, edit, "10 families and 11 families were seen.") == [
         _small("10 families", 3, 11)
     ]
+
+
+def test_the_department_for_educations_preset(small: Path, edit: Edit) -> None:
+    """disclosure: dfe shows counts from 1 to 5, and a figure that would reveal one, as c."""
+    edit(small / "board.yaml", "groups:", "rules:\n  disclosure: dfe\ngroups:")
+    neglect = small / "2020-21" / "priorities" / "01-neglect.yaml"
+    edit(
+        neglect,
+        "in the year,\n  {referrals-southvale} of them from Southvale (up from "
+        "{referrals-southvale.2018-19} in 2018-19).",
+        "in the year.",
+    )
+    edit(small / "2020-21" / "metrics.yaml", "      2018-19: 10\n", "      2018-19: 5\n")
+    edit(small / "2020-21" / "metrics.yaml", "      2018-19: 110\n", "      2018-19: 115\n")
+    markdown = render_markdown(load_content(small, YEAR), "annual-report", None)
+    assert "| 2018-19 | c |\n| 2019-20 | c |\n| 2020-21 | c |" in markdown  # Southvale
+    assert "| 2019-20 | c |\n| 2020-21 | c |" in markdown.split("in Northtown", 1)[1]
+    assert (
+        "So that no child can be identified, counts from 1 to 5, and any figure that would "
+        'reveal one through a total, are shown as "c".'
+    ) in markdown
+    assert "fewer than" not in markdown and "withheld" not in markdown
+    assert _write(small, edit, "5 children and 6 children were seen.") == [
+        _small("5 children", 3, 6)
+    ]
+
+
+def test_a_figure_shown_as_the_boards_symbol_in_prose_is_an_error(small: Path, edit: Edit) -> None:
+    edit(small / "board.yaml", "groups:", "rules:\n  disclosure: dfe\ngroups:")
+    assert _write(small, edit, "Southvale referred {referrals-southvale} children.")[-1:] == [
+        "content/2020-21/priorities/02-missing.yaml:6:22: body: the figure "
+        "{referrals-southvale} is withheld, to protect a small count, and the sentence would "
+        "print 'c' in its place; rewrite the sentence without that figure"
+    ]

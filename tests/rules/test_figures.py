@@ -103,7 +103,6 @@ def test_a_withheld_figure_in_prose_is_an_error(small: Path, edit: Edit) -> None
     )
     assert [p for p in found(small) if ": warning: " not in p] == [
         "content/2020-21/priorities/02-missing.yaml:6:37: body: the figure "
-        "{referrals-northtown} is withheld, so that a total cannot give away a small count, and "
-        "the sentence would print 'withheld' in its place; rewrite the sentence without that "
-        "figure"
+        "{referrals-northtown} is withheld, to protect a small count, and the sentence would "
+        "print 'withheld' in its place; rewrite the sentence without that figure"
     ]

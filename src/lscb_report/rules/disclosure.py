@@ -200,7 +200,9 @@ def small_counts_in_prose(content: Content) -> Iterable[Problem]:
 WITHHELD = "withheld"
 
 
-def suppress(metrics: Metrics, threshold: int) -> Metrics:
+def suppress(
+    metrics: Metrics, threshold: int, small: str | None = None, secondary: str = WITHHELD
+) -> Metrics:
     """The figures with small counts of children withheld (primary), then whatever a total
     would give away (secondary, shown as "withheld"), until no total gives a withheld figure
     away; the figures given are left as they were."""
@@ -209,7 +211,7 @@ def suppress(metrics: Metrics, threshold: int) -> Metrics:
         if series.counts_children:
             for year, value in list(series.values.items()):
                 if value is not None and 0 < value < threshold:
-                    series.hide(year, fewer_than(threshold))
+                    series.hide(year, small or fewer_than(threshold))
     by_id = {s.id: s for s in metrics.series}
     totals = [(s, [by_id[p] for p in s.total_of if p in by_id]) for s in metrics.series]
     changed = True
@@ -218,11 +220,11 @@ def suppress(metrics: Metrics, threshold: int) -> Metrics:
         for total, parts in totals:
             if total.counts_children and parts:
                 for year in total.values:
-                    changed |= _protect(total, parts, year)
+                    changed |= _protect(total, parts, year, secondary)
     return metrics
 
 
-def _protect(total: Series, parts: list[Series], year: str) -> bool:
+def _protect(total: Series, parts: list[Series], year: str, secondary: str = WITHHELD) -> bool:
     """Withhold one more figure where a withheld one is the only unknown in total = sum of
     parts; whether anything changed."""
     unknown = [s for s in (*parts, total) if s.values.get(year) is None]
@@ -230,7 +232,7 @@ def _protect(total: Series, parts: list[Series], year: str) -> bool:
         return False
     shown = [p for p in parts if p.values.get(year) is not None]
     shown.sort(key=lambda p: (p.values[year] == 0, p.values[year]))
-    (shown[0] if shown else total).hide(year, WITHHELD)
+    (shown[0] if shown else total).hide(year, secondary)
     return True
 
 

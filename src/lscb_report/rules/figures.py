@@ -20,7 +20,7 @@ from lscb_report.content.models import FileModel
 from lscb_report.content.positions import problem_at
 from lscb_report.errors import Problem
 from lscb_report.numbers import UNKNOWN, money
-from lscb_report.rules.disclosure import WITHHELD, suppress
+from lscb_report.rules.disclosure import suppress
 from lscb_report.rules.registry import needs, rule
 
 if TYPE_CHECKING:
@@ -108,20 +108,24 @@ def unknown_in_prose(content: Content) -> list[Problem]:
 
 @needs("board", "metrics", "budget")
 def withheld_in_prose(content: Content) -> Iterable[Problem]:
-    """No prose uses a figure withheld so that a total cannot give a small one away: the
-    sentence would print 'withheld' where its number was."""
-    metrics = suppress(content.metrics, content.board.rules.hide_counts_below)
+    """No prose uses a figure that would print as a symbol rather than words: one withheld so
+    that a total cannot give a small one away ('withheld'), or any withheld under a board's
+    own symbol (such as the dfe preset's 'c')."""
+    rules = content.board.rules
+    metrics = suppress(content.metrics, rules.hide_counts_below, rules.small_as, rules.secondary_as)
     table = figure_table(replace(content, metrics=metrics))
+    unreadable = {rules.secondary_as, *([rules.small_as] if rules.withheld_as else [])}
     for _, loaded, path, text in content.section_texts():
         for match in PLACEHOLDER.finditer(text):
-            if table.get(match.group(1)) == WITHHELD:
+            shown = table.get(match.group(1))
+            if shown in unreadable:
                 yield problem_at(
                     loaded,
                     path,
                     match.start(),
-                    f"the figure {{{match.group(1)}}} is withheld, so that a total cannot give "
-                    "away a small count, and the sentence would print 'withheld' in its place; "
-                    "rewrite the sentence without that figure",
+                    f"the figure {{{match.group(1)}}} is withheld, to protect a small count, "
+                    f"and the sentence would print '{shown}' in its place; rewrite the sentence "
+                    "without that figure",
                     WITHHELD_IN_PROSE.id,
                 )
 
