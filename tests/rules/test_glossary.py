@@ -179,3 +179,10 @@ def test_an_acronym_outside_brackets_is_still_spelt_out_once() -> None:
     assert spell_out("The MACE met. The MACE met again.", MACE) == (
         "The Multi-Agency Child Exploitation meeting (MACE) met. The MACE met again."
     )
+
+
+def test_an_aside_in_brackets_waits_for_a_use_outside_them() -> None:
+    assert spell_out("Ask the LADO's team (or the LADO) first. The LADO decides.", MACE) == (
+        "Ask the LADO's team (or the LADO) first. The Local Authority Designated Officer (LADO) "
+        "decides."
+    )

@@ -61,3 +61,12 @@ def test_the_sample_report_names_no_one_it_has_not_declared() -> None:
     from tests.conftest import CONTENT
 
     assert [p for p in found(CONTENT, "2014-15") if "personal-name" in p or "name seems" in p] == []
+
+
+def test_fields_that_name_an_officer_by_design_are_not_prose(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "approved_by: Alex Chair, Independent Chair",
+        "approved_by: Sam Jones, Director of Children's Services",
+    )
+    assert errors(small) == []

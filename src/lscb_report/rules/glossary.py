@@ -81,11 +81,12 @@ def spell_out(markdown: str, glossary: Glossary) -> str:
             term is not None
             and term not in firsts
             and lines[use.line][use.end :][:2] not in _POSSESSIVE
+            and (_introduced(lines, use) or not _in_brackets(lines, use))
         ):
-            firsts[term] = use
+            firsts[term] = use  # an aside in brackets waits for a use outside them
     for term, use in sorted(firsts.items(), key=lambda item: (-item[1].line, -item[1].start)):
         words = expansion(terms[term])
-        if _in_brackets(lines, use) or _already_spelt_out(lines, use, words):
+        if _introduced(lines, use) or _already_spelt_out(lines, use, words):
             continue
         if use.word != term and not words.endswith("s"):
             words += "s"
@@ -124,6 +125,12 @@ def _in_brackets(lines: list[str], use: Use) -> bool:
         start -= 1
     before = "\n".join([*lines[start : use.line], lines[use.line][: use.start]])
     return before.count("(") > before.count(")")
+
+
+def _introduced(lines: list[str], use: Use) -> bool:
+    """Whether the acronym stands alone in brackets, as a writer introduces one: "(MACE)"."""
+    line = lines[use.line]
+    return line[: use.start].endswith("(") and line[use.end :].startswith(")")
 
 
 def _already_spelt_out(lines: list[str], use: Use, words: str) -> bool:

@@ -115,6 +115,9 @@ PLACES = frozenset(
         "Way",
     ]
 )
+# Fields that hold an officer's name by design (the author's, the approver's) rather than prose,
+# and a review's subject, which has a rule of its own (privacy.py).
+NOT_PROSE = frozenset({"name", "approved_by", "report_of", "subject"})
 MESSAGE = (
     "a person's name seems to be written here, which could identify a child or family; "
     "write an anonymised label such as 'Child A' instead, or, if this is someone or somewhere "
@@ -179,8 +182,8 @@ def no_names(content: Content) -> Iterable[Problem]:
         if loaded is None or model is content.board or model is content.glossary:
             continue
         for path, text in strings(loaded.data):
-            if path[-1:] == ("subject",):
-                continue  # a review's subject has a rule of its own (privacy.py)
+            if path[-1:] and path[-1] in NOT_PROSE:
+                continue
             offsets = sorted(set(names_in(masked(text, allowed), words)))
             for offset in offsets:
                 yield problem_at(loaded, path, offset, MESSAGE, NAME.id)
