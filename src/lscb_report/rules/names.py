@@ -149,12 +149,15 @@ def declared(content: Content) -> list[str]:
     return [name for name in names if name.strip()]
 
 
-def masked(text: str, names: Iterable[str]) -> str:
+def declared_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for every declared name, the longest first."""
+    ordered = sorted({name for name in names if name}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ordered))})(?!\w)")
+
+
+def masked(text: str, declared: re.Pattern[str]) -> str:
     """The text with each declared name blanked out, keeping every other character's offset."""
-    for name in sorted(set(names), key=len, reverse=True):
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+    return declared.sub(lambda m: " " * len(m.group()), text)
 
 
 def names_in(text: str, declared_words: frozenset[str]) -> Iterator[int]:
@@ -176,6 +179,7 @@ def names_in(text: str, declared_words: frozenset[str]) -> Iterator[int]:
 def no_names(content: Content) -> Iterable[Problem]:
     """No prose names a person the board has not declared, each found at its line and column."""
     allowed = declared(content)
+    pattern = declared_pattern(allowed)
     words = frozenset(word for name in allowed for word in name.split())
     for model in content.files():
         loaded = model.loaded
@@ -184,7 +188,7 @@ def no_names(content: Content) -> Iterable[Problem]:
         for path, text in strings(loaded.data):
             if path[-1:] and path[-1] in NOT_PROSE:
                 continue
-            offsets = sorted(set(names_in(masked(text, allowed), words)))
+            offsets = sorted(set(names_in(masked(text, pattern), words)))
             for offset in offsets:
                 yield problem_at(loaded, path, offset, MESSAGE, NAME.id)
 
