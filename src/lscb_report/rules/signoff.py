@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.models import SignOff
 from lscb_report.errors import Problem
-from lscb_report.rules.placeholders import unfilled
+from lscb_report.rules.placeholders import unfilled_in
 from lscb_report.rules.registry import needs, rule, tagged
 
 if TYPE_CHECKING:
@@ -98,8 +98,8 @@ def approved_after_the_year(content: Content) -> Iterable[Problem]:
 def approved_is_written(content: Content) -> Iterable[Problem]:
     """An approved section holds no placeholder: nobody can approve text not yet written."""
     for section in content.sections():
-        if approved(section):
-            for left in unfilled([section.file]):
+        if approved(section) and section.loaded is not None:
+            for left in unfilled_in(section.file, section.loaded.text):
                 message = (
                     "the section is approved, but this still says TO FILL IN; write it, or set "
                     "its sign_off back to status: draft"

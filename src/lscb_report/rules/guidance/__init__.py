@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance import wt2015
 from lscb_report.rules.guidance.base import Checklist, Edition, Finding, Item, Requirement
-from lscb_report.rules.placeholders import unfilled
+from lscb_report.rules.placeholders import unfilled_in
 from lscb_report.rules.registry import needs
 
 if TYPE_CHECKING:
@@ -36,16 +36,22 @@ def edition_for(content: Content) -> Edition:
 def checklist(content: Content) -> Checklist:
     """Every requirement of the year's edition, assessed."""
     edition = edition_for(content)
-    items = (Item(req, written(edition, req, req.assess(content))) for req in edition.requirements)
+    texts = {m.file: m.loaded.text for m in content.files() if m.loaded is not None}
+    items = (
+        Item(req, written(edition, req, req.assess(content), texts)) for req in edition.requirements
+    )
     return Checklist(edition, tuple(items))
 
 
-def written(edition: Edition, requirement: Requirement, finding: Finding) -> Finding:
+def written(
+    edition: Edition, requirement: Requirement, finding: Finding, texts: dict[str, str]
+) -> Finding:
     """The finding, not met while a file that meets it still holds a placeholder: text that
-    says TO FILL IN meets nothing."""
+    says TO FILL IN meets nothing. ``texts`` are the files' texts as they were read."""
     if not finding.met:
         return finding
-    left = unfilled(dict.fromkeys(place.file for place in finding.places))
+    files = dict.fromkeys(place.file for place in finding.places)
+    left = [problem for file in files for problem in unfilled_in(file, texts.get(file, ""))]
     if not left:
         return finding
     first, count = left[0], len(left)
