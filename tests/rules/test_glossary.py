@@ -166,6 +166,7 @@ MACE = Glossary.model_validate(
         "A Multi-Agency Child Exploitation (MACE) meeting was held. The MACE met again.",
         "A multi agency child exploitation (MACE) meeting was held.",
         "The Multi-agency Child Exploitation Meeting met. The MACE met again.",
+        "The multi agency child exploitation meeting met. The MACE met again.",
         "Each case went to panel (the\nMACE) every month.",
         "## The LADO\n\nAllegations (Local Authority Designated Officer (LADO)) rose.",
         "Allegations went to the officer (the LADO) at once.",
