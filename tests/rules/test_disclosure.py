@@ -224,7 +224,8 @@ def test_small_counts_in_other_phrasings(small: Path, edit: Edit) -> None:
     sentence = (
         "There were 3 sudden unexpected deaths in infancy; in 2 of them the baby had been "
         "sharing a bed. In 3 of the cases the child was disabled, two were aged 14, and the "
-        "panel graded 4 cases as good. Modifiable factors were found in 1 of the reviews."
+        "panel graded 4 cases as good. Modifiable factors were found in 1 of the reviews; "
+        "4 out of 10 children had been seen."
     )
     assert _write(small, edit, sentence) == [
         _small("3 sudden unexpected deaths", 14),
@@ -233,6 +234,7 @@ def test_small_counts_in_other_phrasings(small: Path, edit: Edit) -> None:
         _small("two were aged", 141),
         _small("4 cases", 180),
         _small("1 of the reviews", 230),
+        _small("4 out of 10 children", 248),
     ]
 
 

@@ -70,3 +70,17 @@ def test_fields_that_name_an_officer_by_design_are_not_prose(small: Path, edit: 
         "approved_by: Sam Jones, Director of Children's Services",
     )
     assert errors(small) == []
+
+
+def test_a_name_after_a_relation_or_before_an_age_in_brackets(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "  Return interviews were offered.\n",
+        "  Return interviews were offered. His mother, Hodan, called; Priya (13) and\n"
+        "  her brother Kacper were seen. Westminster (13) and our partner, Southvale, agreed.\n",
+    )
+    assert errors(small) == [
+        f"{MISSING}:6:47: body: {NAMED}",
+        f"{MISSING}:6:62: body: {NAMED}",
+        f"{MISSING}:7:15: body: {NAMED}",
+    ]

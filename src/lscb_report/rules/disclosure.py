@@ -66,6 +66,7 @@ _BETWEEN = (
 _PART = (
     r"of\s+(?:them\b|(?:these|those)(?=[,.;:]|\s+(?:were|was|had)\b)"
     r"|(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:reviews?|SCRs?)\b)"
+    rf"|out\s+of\s+(?:\d+|{'|'.join(_WORDS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SUBJECT}|reviews?)\b"
 )
 # A number after these is not a count: "more than one case", "priority 3", "Key Stage 2".
 _NOT_AFTER = "".join(

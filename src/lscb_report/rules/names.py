@@ -1,12 +1,13 @@
 """Names in prose: a child or family member named in a published report can be identified.
 
 A person's name is found as a given name followed by a surname ("Jamie Smith"), a title and a
-surname ("Mrs Smith"), or a given name followed by an age ("Jamie, aged 13"). The given names
-are Faker's lists for the languages most spoken in English local authorities: a maintained,
-MIT-licensed source of about 9,000 names, read once, with no model to download. Names the
-board declares may be printed: its chair, the report's author, the chairs of its groups, its
-areas and partners, the glossary's terms, and its ``public_names`` (officers, public figures,
-places). The messages never repeat the name found: they end up in CI logs.
+surname ("Mrs Smith"), a given name followed by an age ("Jamie, aged 13", "Jamie (13)"), or a
+name after a relation ("his mother, Hodan,"). The given names are Faker's lists for the
+languages most spoken in English local authorities: a maintained, MIT-licensed source of about
+8,500 names, read once, with no model to download. Names the board declares may be printed: its
+chair, the report's author, the chairs of its groups, its areas and partners, the glossary's
+terms, and its ``public_names`` (officers, public figures, places). The messages never repeat
+the name found: they end up in CI logs.
 """
 
 from __future__ import annotations
@@ -63,7 +64,17 @@ _WORD = r"[A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?"
 _SURNAME = rf"(?:Mc|Mac|O['\u2019])?{_WORD}"
 _FULL = re.compile(rf"(?<![\w'\u2019-])({_WORD})[ \t]+({_SURNAME})(?![\w-])")
 _TITLED = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Master|Mx)\.?[ \t]+({_SURNAME})(?![\w-])")
-_AGED = re.compile(rf"(?<![\w'\u2019-])({_WORD}),?[ \t]+\(?aged?[ \t]+\d")
+_AGED = re.compile(
+    rf"(?<![\w'\u2019-])({_WORD})(?:,?[ \t]+\(?aged?[ \t]+\d|[ \t]*\((?:aged?[ \t]+)?\d{{1,2}}\)"
+    r"|,[ \t]+\d{1,2},)"
+)
+_KIN = (
+    r"(?:mother|father|brother|sister|son|daughter|stepfather|stepmother|grandmother|grandfather"
+    r"|uncle|aunt|cousin|boyfriend|girlfriend)"
+)
+# "his mother, Hodan, said": a capitalised word set off after a relation is a name, listed
+# or not; "his mother Hodan" needs a listed given name.
+_RELATED = re.compile(rf"\b{_KIN}(?:,[ \t]+({_WORD}),|[ \t]+({_WORD})\b)")
 # A given name before one of these is a place or a body, not a person: Victoria Park, Grace House.
 PLACES = frozenset(
     [
@@ -173,6 +184,9 @@ def names_in(text: str, declared_words: frozenset[str]) -> Iterator[int]:
     for match in _AGED.finditer(text):
         if match.group(1) in given:
             yield match.start()
+    for match in _RELATED.finditer(text):
+        if match.group(1) or match.group(2) in given:
+            yield match.start(1) if match.group(1) else match.start(2)
 
 
 @needs("board", "glossary", "report")
