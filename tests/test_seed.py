@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 import pytest
 
 from lscb_report.render.pages import document_html
@@ -11,7 +15,28 @@ from lscb_report.years import FinancialYear
 from tests.conftest import CONTENT, SEED
 from tests.seed import html_text, markdown_text, missing, seed_sentences
 
-pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="the seed is in ../shared")
+
+@pytest.fixture(autouse=True)
+def _the_seed_is_there() -> None:
+    """Every test here reads the seed: skipped without it on a developer's machine, failed
+    under CI=true, where a skip would let a lost statutory sentence through."""
+    require_seed(SEED, os.environ)
+
+
+def require_seed(path: Path, environ: Mapping[str, str]) -> None:
+    """Skip (or, under CI=true, fail) when the seed is not at path."""
+    if not path.is_file():
+        reason = f"the seed is not at {path} (it is in ../shared beside the repository)"
+        if environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def test_a_missing_seed_fails_under_ci_and_skips_elsewhere(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception, match="the seed is not at"):
+        require_seed(tmp_path / "seed.txt", {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception):
+        require_seed(tmp_path / "seed.txt", {})
 
 
 @pytest.fixture(scope="module")

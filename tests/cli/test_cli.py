@@ -123,3 +123,44 @@ def test_schema_out_under_a_file_is_a_message(
         "--out folder",
         "schemas: 1 error in 1 file; nothing was written",
     ]
+
+
+def _an_error_among_warnings(small: Path) -> None:
+    """A warning in a file before the error's (2020-21/ sorts after board.yaml), and one after."""
+    missing = small / "2020-21" / "priorities" / "02-missing.yaml"
+    missing.write_text(missing.read_text().replace("Take-up varies.", "The QQX met."))
+    board = small / "board.yaml"
+    board.write_text(board.read_text().replace("meetings_per_year: 4", "meetings_per_year: 0"))
+    neglect = small / "2020-21" / "priorities" / "01-neglect.yaml"
+    neglect.write_text(neglect.read_text().replace("title: ", "title: ZZQ ", 1))
+
+
+def test_errors_come_first_then_warnings_then_the_tally(small: Path) -> None:
+    _an_error_among_warnings(small)
+    result = runner.invoke(app, ["check", "2020-21"])
+    assert result.exit_code == 1
+    lines = [": warning: " in line for line in result.output.splitlines()[:-1]]
+    assert lines == [False, True, True]
+    assert result.output.startswith("content/board.yaml:12:20: meetings_per_year: input should")
+    assert result.output.splitlines()[-1] == "2020-21: 1 error and 2 warnings in 3 files"
+
+
+def test_errors_only(small: Path) -> None:
+    _an_error_among_warnings(small)
+    result = runner.invoke(app, ["check", "2020-21", "--errors-only"])
+    assert result.exit_code == 1
+    assert [line[:30] for line in result.output.splitlines()] == [
+        "content/board.yaml:12:20: meet",
+        "2020-21: 1 error and 2 warning",
+    ]
+    assert result.output.splitlines()[-1].endswith("in 3 files (warnings not shown)")
+
+
+def test_colour_on_a_terminal_and_none_under_no_color(small: Path) -> None:
+    _an_error_among_warnings(small)
+    coloured = runner.invoke(app, ["check", "2020-21"], env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[1;31mcontent/board.yaml:12:20\x1b[0m" in coloured.output
+    assert "\x1b[33mwarning: \x1b[0m" in coloured.output
+    plain = runner.invoke(app, ["check", "2020-21"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[31m" not in plain.output and "\x1b[33m" not in plain.output
+    assert "\x1b[1;31m" not in plain.output

@@ -284,3 +284,15 @@ def test_a_branch_only_origin_has_is_found_there(repo: Path, tmp_path: Path, edi
     assert result.output.splitlines()[0] == (
         f"The 2020-21 report, compared with origin/main, commit {commit}"
     )
+
+
+def test_an_embargoed_review_never_reaches_the_diff(repo: Path, edit: Edit) -> None:
+    """The pull request's summary is public: diff compares the public editions, so a change
+    to an embargoed review's text shows nowhere in it."""
+    review = repo / "content" / "2020-21" / "reviews" / "lr-child-d.yaml"
+    edit(review, "did not share what they knew.", "did not share what they knew in time.")
+    for output_format in ("text", "markdown"):
+        code, output = diff("--base", "main", "--format", output_format)
+        assert code == 0, output
+        assert "Q7EMBARGOED" not in output and "in time" not in output
+        assert output.count("o change to the text") == 2, output

@@ -101,6 +101,7 @@ def test_a_content_error_shows_in_the_page_and_the_server_carries_on(
         "<code>content/board.yaml:4:1</code>: shortname: unknown key &#x27;shortname&#x27;; "
         "did you mean &#x27;short_name&#x27;?"
     ) in shown
+    assert "<pre>4 | shortname: SCB\n    ^</pre>" in shown
     assert 'fetch("/_version"' in shown
     edit(small / "board.yaml", "shortname:", "short_name:")
     next_version(preview, version)
@@ -187,3 +188,34 @@ def test_the_word_files_and_the_data_are_offered(preview: Preview) -> None:
     report = page(preview.url + "annual-report.html")[1]
     assert '<a href="2020-21-figures.csv" download>Download the data (CSV)</a>' in report
     assert '<a style="color:#fff" href="/annual-report.docx">annual report</a>' in report
+
+
+def test_every_warning_is_listed_and_every_placeholder_marked(
+    preview: Preview, small: Path, edit: Edit
+) -> None:
+    version = page(preview.url + "_version")[1]
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Take-up varies.",
+        "TO FILL IN: why take-up varies. The QQX met.",
+    )
+    edit(  # an approved section may not hold a placeholder
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "  status: approved\n  approved_by: Alex Chair, Independent Chair\n  approved_on: 2021-07-20\n",
+        "  status: draft\n",
+    )
+    next_version(preview, version)
+    status, shown = page(preview.url + "annual-report.html")
+    assert status == 200
+    assert "<summary>4 warnings</summary>" in shown  # two of them the guidance, not yet met
+    assert (
+        "<li><code>content/2020-21/priorities/02-missing.yaml:10:3</code>: still to fill in: "
+        "why take-up varies. The QQX met; write it in place of the TO FILL IN text</li>"
+    ) in shown
+    assert "&#x27;QQX&#x27; looks like an acronym that content/glossary.yaml does not explain" in (
+        shown
+    )
+    assert (
+        '<mark style="background:#ffdd00;color:#000;font-weight:bold">TO FILL IN</mark>: why '
+        "take-up varies."
+    ) in shown

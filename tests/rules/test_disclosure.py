@@ -201,3 +201,91 @@ def test_the_figures_are_unchanged_when_nothing_is_small() -> None:
     data = suppress(data, 5)
     assert shown(data) == {"x": ["5", "1,650"]}
     assert data.series[0].values == {"2020-21": Decimal(5), "2019-20": Decimal(1650)}
+
+
+def _small(quote: str, column: int, threshold: int = 5) -> str:
+    return (
+        f"content/2020-21/priorities/02-missing.yaml:6:{column}: body: '{quote}' is a count below "
+        f"{threshold}, which could identify a child; write 'fewer than {threshold}' instead of "
+        "the number, or put the figure in metrics.yaml (counts_children: true) and write {its-id}"
+    )
+
+
+def _write(small: Path, edit: Edit, sentence: str) -> list[str]:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Return interviews were offered.",
+        sentence,
+    )
+    return [p for p in found(small) if ": warning: " not in p]
+
+
+def test_small_counts_in_other_phrasings(small: Path, edit: Edit) -> None:
+    sentence = (
+        "There were 3 sudden unexpected deaths in infancy; in 2 of them the baby had been "
+        "sharing a bed. In 3 of the cases the child was disabled, two were aged 14, and the "
+        "panel graded 4 cases as good. Modifiable factors were found in 1 of the reviews; "
+        "4 out of 10 children had been seen."
+    )
+    assert _write(small, edit, sentence) == [
+        _small("3 sudden unexpected deaths", 14),
+        _small("2 of them", 56),
+        _small("3 of the cases", 102),
+        _small("two were aged", 141),
+        _small("4 cases", 180),
+        _small("1 of the reviews", 230),
+        _small("4 out of 10 children", 248),
+    ]
+
+
+def test_counts_that_are_not_small_or_not_counts(small: Path, edit: Edit) -> None:
+    sentence = (
+        "More than one case went to the panel over 2 years; the two serious case reviews "
+        "under priority 3 were published, and one of these priorities rose by 3 to 27 children."
+    )
+    assert _write(small, edit, sentence) == []
+
+
+def test_the_threshold_on_both_sides(small: Path, edit: Edit) -> None:
+    assert _write(small, edit, "4 children and 5 children were seen.") == [_small("4 children", 3)]
+
+
+def test_the_boards_own_threshold_on_both_sides(small: Path, edit: Edit) -> None:
+    edit(small / "board.yaml", "rules:\n", "rules:\n  hide_counts_below: 11\n")
+    assert _write(small, edit, "10 families and 11 families were seen.") == [
+        _small("10 families", 3, 11)
+    ]
+
+
+def test_the_department_for_educations_preset(small: Path, edit: Edit) -> None:
+    """disclosure: dfe shows counts from 1 to 5, and a figure that would reveal one, as c."""
+    edit(small / "board.yaml", "rules:\n", "rules:\n  disclosure: dfe\n")
+    neglect = small / "2020-21" / "priorities" / "01-neglect.yaml"
+    edit(
+        neglect,
+        "in the year,\n  {referrals-southvale} of them from Southvale (up from "
+        "{referrals-southvale.2018-19} in 2018-19).",
+        "in the year.",
+    )
+    edit(small / "2020-21" / "metrics.yaml", "      2018-19: 10\n", "      2018-19: 5\n")
+    edit(small / "2020-21" / "metrics.yaml", "      2018-19: 110\n", "      2018-19: 115\n")
+    markdown = render_markdown(load_content(small, YEAR), "annual-report", None)
+    assert "| 2018-19 | c |\n| 2019-20 | c |\n| 2020-21 | c |" in markdown  # Southvale
+    assert "| 2019-20 | c |\n| 2020-21 | c |" in markdown.split("in Northtown", 1)[1]
+    assert (
+        "So that no child can be identified, counts from 1 to 5, and any figure that would "
+        'reveal one through a total, are shown as "c".'
+    ) in markdown
+    assert "fewer than" not in markdown and "withheld" not in markdown
+    assert _write(small, edit, "5 children and 6 children were seen.") == [
+        _small("5 children", 3, 6)
+    ]
+
+
+def test_a_figure_shown_as_the_boards_symbol_in_prose_is_an_error(small: Path, edit: Edit) -> None:
+    edit(small / "board.yaml", "rules:\n", "rules:\n  disclosure: dfe\n")
+    assert _write(small, edit, "Southvale referred {referrals-southvale} children.")[-1:] == [
+        "content/2020-21/priorities/02-missing.yaml:6:22: body: the figure "
+        "{referrals-southvale} is withheld, to protect a small count, and the sentence would "
+        "print 'c' in its place; rewrite the sentence without that figure"
+    ]

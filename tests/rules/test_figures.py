@@ -110,3 +110,16 @@ def test_a_figure_key_is_checked_even_when_the_budget_does_not_read(
         f"{NEGLECT}:10:3: body: {{referals-southvale}} is not a figure the report has; did you "
         "mean {referrals-southvale}?",
     ]
+
+
+def test_a_withheld_figure_in_prose_is_an_error(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Return interviews were offered.",
+        "Return interviews were offered to {referrals-northtown} children.",
+    )
+    assert [p for p in found(small) if ": warning: " not in p] == [
+        "content/2020-21/priorities/02-missing.yaml:6:37: body: the figure "
+        "{referrals-northtown} is withheld, to protect a small count, and the sentence would "
+        "print 'withheld' in its place; rewrite the sentence without that figure"
+    ]

@@ -146,3 +146,42 @@ def test_check_warns_about_an_acronym_the_glossary_lacks(small: Path, edit: Edit
         "2020-21: 2 warnings in 1 file",
     ]
     assert runner.invoke(app, ["check", "2020-21", "--strict"]).exit_code == 1
+
+
+MACE = Glossary.model_validate(
+    {
+        "terms": [
+            {"term": "MACE", "meaning": "Multi-Agency Child Exploitation meeting"},
+            {"term": "LADO", "meaning": "Local Authority Designated Officer"},
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "A Multi-Agency Child Exploitation (MACE) meeting was held. The MACE met again.",
+        "A multi agency child exploitation (MACE) meeting was held.",
+        "The Multi-agency Child Exploitation Meeting met. The MACE met again.",
+        "The multi agency child exploitation meeting met. The MACE met again.",
+        "Each case went to panel (the\nMACE) every month.",
+        "## The LADO\n\nAllegations (Local Authority Designated Officer (LADO)) rose.",
+        "Allegations went to the officer (the LADO) at once.",
+    ],
+)
+def test_an_acronym_is_never_doubled_or_nested(markdown: str) -> None:
+    assert spell_out(markdown, MACE) == markdown
+
+
+def test_an_acronym_outside_brackets_is_still_spelt_out_once() -> None:
+    assert spell_out("The MACE met. The MACE met again.", MACE) == (
+        "The Multi-Agency Child Exploitation meeting (MACE) met. The MACE met again."
+    )
+
+
+def test_an_aside_in_brackets_waits_for_a_use_outside_them() -> None:
+    assert spell_out("Ask the LADO's team (or the LADO) first. The LADO decides.", MACE) == (
+        "Ask the LADO's team (or the LADO) first. The Local Authority Designated Officer (LADO) "
+        "decides."
+    )

@@ -227,3 +227,23 @@ def test_the_edition_is_the_one_the_board_names(small: Path, edit: Edit) -> None
         "the guidance; the editions are: working-together-2015, working-together-2018, "
         "working-together-2023, care-act-2014",
     ]
+
+
+def test_placeholders_meet_no_requirement(small: Path) -> None:
+    assert runner.invoke(app, ["new", "2021-22", "--from", "2020-21"]).exit_code == 0
+    result = runner.invoke(app, ["check", "2021-22"])
+    lines = result.output.splitlines()
+    assert (
+        "Working Together to Safeguard Children 2015, chapter 3: 0 of 7 requirements met" in lines
+    )
+    assert "[met]" not in result.output
+    assert (
+        f"content/2021-22/report.yaml:7:23: warning: {WT} cover the preceding financial year; it "
+        "is not met while the file that should meet it still says TO FILL IN (28 placeholders "
+        "left): write them, starting here"
+    ) in lines
+    assert (
+        f"content/2021-22/priorities/01-neglect.yaml:18:13: warning: to_develop: {WT} identify "
+        "areas of weakness, their causes and the action being taken; write what still needs to "
+        "develop, and why"
+    ) in lines

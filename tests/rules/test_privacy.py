@@ -33,9 +33,11 @@ def test_each_kind_at_its_column_inside_a_block(small: Path, edit: Edit) -> None
     )
     assert found(small) == [
         f"{MISSING}:6:40: body: a phone number is written here; phone numbers belong only in "
-        "the contact fields of the board's chair and the report's author (phone:)",
+        "the contact fields of the board's chair and the report's author (phone:); a service's "
+        "public line may be printed once it is listed in public_contacts in board.yaml",
         f"{MISSING}:7:3: body: an e-mail address is written here; e-mail addresses belong only "
-        "in the contact fields of the board's chair and the report's author (email:)",
+        "in the contact fields of the board's chair and the report's author (email:); a service's "
+        "public address may be printed once it is listed in public_contacts in board.yaml",
         f"{MISSING}:7:42: body: a number like an NHS number (10 digits) is written here, which "
         "identifies a person; remove it",
         f"{MISSING}:9:25: body: a postcode is written here, which can show where a child or "
@@ -70,7 +72,8 @@ def test_a_plain_value_and_a_folded_block(small: Path, edit: Edit) -> None:
         f"{MISSING}:2:37: title: a postcode is written here, which can show where a child or "
         "family lives; remove it, or name the area instead",
         f"{MISSING}:9:19: impact: a phone number is written here; phone numbers belong only in "
-        "the contact fields of the board's chair and the report's author (phone:)",
+        "the contact fields of the board's chair and the report's author (phone:); a service's "
+        "public line may be printed once it is listed in public_contacts in board.yaml",
     ]
 
 
@@ -82,7 +85,8 @@ def test_contact_fields_may_hold_a_phone_and_an_e_mail(small: Path, edit: Edit) 
     assert found(small) == [
         "content/2020-21/report.yaml:10:20: cover.wards: a phone number is written here; phone "
         "numbers belong only in the contact fields of the board's chair and the report's author "
-        "(phone:)"
+        "(phone:); a service's public line may be printed once it is listed in public_contacts "
+        "in board.yaml"
     ]
 
 
@@ -113,3 +117,20 @@ def test_labels_that_are_anonymised(small: Path, edit: Edit) -> None:
         review.write_text(review.read_text().replace("subject: Child A", f"subject: {label}"))
         assert found(small) == [], label
         review.write_text(review.read_text().replace(f"subject: {label}", "subject: Child A"))
+
+
+def test_a_public_line_declared_in_board_yaml_may_be_printed(small: Path, edit: Edit) -> None:
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Return interviews were offered.",
+        "Return interviews were offered; the LADO's line is 020 7641 7668 (lado@example.gov.uk).",
+    )
+    assert [p.split(": body: ")[1][:30] for p in found(small)] == [
+        "a phone number is written here",
+        "an e-mail address is written h",
+    ]
+    board = small / "board.yaml"
+    board.write_text(
+        board.read_text() + "public_contacts:\n  - 020 7641 7668\n  - lado@example.gov.uk\n"
+    )
+    assert found(small) == []

@@ -102,3 +102,52 @@ def test_a_final_build_refuses_while_a_section_is_not_approved(small: Path, edit
 def test_a_final_build_of_approved_sections(small: Path) -> None:
     result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--final"])
     assert result.exit_code == 0, result.output
+
+
+def test_an_approved_section_with_a_placeholder_is_an_error(small: Path, edit: Edit) -> None:
+    edit(small / "2020-21" / "priorities" / "02-missing.yaml", "Take-up varies.", "TO FILL IN: why")
+    assert [p for p in found(small) if "sign_off" in p or "approved" in p] == [
+        f"{MISSING}:10:3: the section is approved, but this still says TO FILL IN; write it, or "
+        "set its sign_off back to status: draft"
+    ]
+
+
+def test_a_final_build_refuses_while_a_placeholder_or_a_gap_remains(
+    small: Path, edit: Edit
+) -> None:
+    metrics = small / "2020-21" / "metrics.yaml"
+    edit(metrics, "      2020-21: 140\n", "      2020-21:\n")
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "Return interviews were offered.",
+        "{referrals} were referred.",
+    )
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "  status: approved\n",
+        "  status: agreed\n",
+    )
+    edit(
+        small / "2020-21" / "priorities" / "02-missing.yaml",
+        "  approved_by: Alex Chair, Independent Chair\n  approved_on: 2021-07-20\n",
+        "",
+    )
+    edit(small / "2020-21" / "priorities" / "02-missing.yaml", "Take-up varies.", "TO FILL IN: why")
+    draft = runner.invoke(app, ["build", "2020-21", "--format", "md"])
+    assert draft.exit_code == 0, draft.output
+    built = (small.parent / "build" / "2020-21" / "annual-report.md").read_text()
+    assert "**[referrals: not yet known]** were referred." in built
+    result = runner.invoke(app, ["build", "2020-21", "--format", "md", "--final"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1:] == [
+        "content/2020-21/priorities/01-neglect.yaml:9:63: body: the figure {referrals} is not "
+        "yet known (its value in metrics.yaml is empty), so the draft shows a gap here; give the "
+        "figure, or rewrite the sentence without it, before the report is published",
+        f"{MISSING}:6:3: body: the figure {{referrals}} is not yet known (its value in "
+        "metrics.yaml is empty), so the draft shows a gap here; give the figure, or rewrite the "
+        "sentence without it, before the report is published",
+        f"{MISSING}:10:3: still to fill in: why; write it in place of the TO FILL IN text",
+        f"{MISSING}:14:11: sign_off.status: the section is agreed; a final build needs every "
+        "section approved",
+        "2020-21: 4 errors in 2 files; nothing was written",
+    ]

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
+from lscb_report.cli.console import output_console
 from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, Year
-from lscb_report.cli.problems import as_json, github_annotations
+from lscb_report.cli.problems import as_json, github_annotations, ordered, print_problem
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import errors_in, tally
 
@@ -34,6 +35,9 @@ def check(
         ),
     ] = CheckFormat.text,
     max_file_size: MaxFileSize = MAX_BYTES,
+    errors_only: Annotated[
+        bool, typer.Option("--errors-only", help="Print errors alone, not warnings.")
+    ] = False,
 ) -> None:
     """Check a year's content and print every problem, without building anything.
 
@@ -51,12 +55,15 @@ def check(
             data["checklist"] = checklist_data(checklist)
         typer.echo(json.dumps(data, indent=2))
     else:
+        shown = errors_in(problems) if errors_only else problems
         if output is CheckFormat.github:
-            for line in github_annotations(problems):
+            for line in github_annotations(shown):
                 typer.echo(line)
-        for problem in problems:
-            typer.echo(str(problem))
-        for line in checklist_lines(checklist) if checklist is not None else []:
+        console = output_console()
+        for problem in ordered(shown):
+            print_problem(problem, console)
+        for line in checklist_lines(checklist) if checklist is not None and not errors_only else []:
             typer.echo(line)
-        typer.echo(f"{year}: {tally(problems)}", err=bool(problems))
+        hidden = " (warnings not shown)" if len(shown) < len(problems) else ""
+        typer.echo(f"{year}: {tally(problems)}{hidden}", err=bool(problems))
     raise typer.Exit(1 if errors_in(problems) else 0)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from lscb_report.build.config import Output
 from lscb_report.errors import Problem
 from lscb_report.numbers import size
+
+if TYPE_CHECKING:
+    from lscb_report.build.config import Output
 
 
 def error_console() -> Console:

@@ -7,6 +7,8 @@ import contextlib
 from collections.abc import Iterator
 
 import typer
+from rich.console import Console
+from rich.text import Text
 
 from lscb_report.errors import Problem, ReportError, tally
 
@@ -23,13 +25,31 @@ def reporting(year: object, outcome: str) -> Iterator[None]:
     try:
         yield
     except ReportError as error:
-        for problem in error.problems:
-            typer.echo(str(problem), err=True)
+        console = Console(stderr=True, highlight=False)
+        for problem in ordered(error.problems):
+            print_problem(problem, console)
         typer.echo(f"{year}: " + outcome.format(tally=tally(error.problems)), err=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         typer.echo(INTERRUPTED, err=True)
         raise typer.Exit(130) from None
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Errors first, then warnings, each in file order: an error is never lost among warnings."""
+    return sorted(problems, key=lambda p: (p.severity != "error", p))
+
+
+def print_problem(problem: Problem, console: Console) -> None:
+    """One problem on one line, its place and severity in colour on a terminal (not under
+    NO_COLOR); the content's text is never read as markup."""
+    line = Text()
+    line.append(problem.where, style="bold red" if problem.severity == "error" else "bold")
+    line.append(": ")
+    if problem.severity == "warning":
+        line.append("warning: ", style="yellow")
+    line.append(problem.message)
+    console.print(line, soft_wrap=True)
 
 
 def _escape_data(text: str) -> str:

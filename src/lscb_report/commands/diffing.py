@@ -81,7 +81,7 @@ def diff_report(
 ) -> ReportDiff:
     """Compare the report at git revision ``base`` with the report in the working folder."""
     revision = resolve(base, content if content.is_dir() else Path.cwd())
-    now = load_content(content, year)
+    now = load_content(content, year, "public")  # the diff goes in public pull requests
     with tempfile.TemporaryDirectory(prefix="lscb-report-diff-") as temp:
         then, then_templates = _at_revision(revision, year, content, templates, Path(temp))
         result = ReportDiff(year, revision, new_year=then is None)
@@ -107,7 +107,7 @@ def _at_revision(
     if root is None or not (root / str(year)).is_dir():
         return None, then_templates
     try:
-        return load_content(root, year), then_templates
+        return load_content(root, year, "public"), then_templates
     except ReportError as error:
         raise _relabel(error, temp / "tree", revision) from None
 

@@ -23,6 +23,12 @@ from pathlib import Path
 
 from lscb_report.build.config import BuildConfig
 from lscb_report.build.pipeline import build
+from lscb_report.commands.problempage import (
+    document,
+    mark_placeholders,
+    problems_page,
+    warnings_note,
+)
 from lscb_report.errors import Problem, ReportError, errors_in, tally
 
 HOST = "127.0.0.1"
@@ -250,11 +256,12 @@ _SCRIPT = """<script>(function () {
 
 
 def with_reload(page: str, preview: Preview) -> str:
-    """The page with the preview bar after <body> and the reload script before </body>."""
-    warnings = [p for p in preview.state.problems if p.severity == "warning"]
-    note = f"{len(warnings)} warnings ('lscb-report check' lists them). " if warnings else ""
+    """The page with its placeholders marked, the preview bar (listing every warning) after
+    <body> and the reload script before </body>."""
+    note = warnings_note(preview.state.problems)
     bar = _BAR.format(year=preview.config.year, note=note)
     script = _SCRIPT % preview.state.version
+    page = mark_placeholders(page)
     opened = re.search(r"<body[^>]*>", page)
     if opened:
         page = page[: opened.end()] + bar + page[opened.end() :]
@@ -265,7 +272,7 @@ def with_reload(page: str, preview: Preview) -> str:
 
 
 def _message(text: str) -> str:
-    return _document("Not found", f"<h1>Not found</h1><p>{html.escape(text)}</p>")
+    return document("Not found", f"<h1>Not found</h1><p>{html.escape(text)}</p>")
 
 
 def _problems_page(state: State) -> str:
@@ -276,29 +283,5 @@ def _problems_page(state: State) -> str:
             "the content; please report it with this text.</p>"
             f"<pre>{html.escape(state.failure)}</pre>"
         )
-        return _document("Build failed", body)
-    errors = errors_in(state.problems)
-    warnings = len(state.problems) - len(errors)
-    items = "".join(
-        f"<li><code>{html.escape(f'{p.file}:{p.line}:{p.column}')}</code>: "
-        f"{html.escape(p.message)}</li>"
-        for p in errors
-    )
-    also = (
-        f" There are also {warnings} warnings, which 'lscb-report check' lists." if warnings else ""
-    )
-    body = (
-        f"<h1>The report cannot be built: {html.escape(tally(errors))}</h1>"
-        "<p>Each problem names the file, line and column, and says what would be right. Fix "
-        f"them and save: this page updates itself.{also}</p><ul>{items}</ul>"
-    )
-    return _document("Problems in the content", body)
-
-
-def _document(title: str, body: str) -> str:
-    return (
-        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{title}'
-        '</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-        '<body style="font:16px/1.5 sans-serif;margin:0"><main style="padding:1em 2em">'
-        f"{body}</main></body></html>"
-    )
+        return document("Build failed", body)
+    return problems_page(state.problems)

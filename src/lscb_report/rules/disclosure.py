@@ -25,16 +25,69 @@ if TYPE_CHECKING:
 
 SAYS_CHILDREN = rule("metric-counts-children", "a count series says whether it counts children")
 TOTALS = rule("metric-total", "a series that is a total of others equals the sum of its parts")
-IN_PROSE = rule("small-number-prose", "prose does not give a count of children below the threshold")
+IN_PROSE = rule(
+    "small-number-prose",
+    "prose does not give a small count of children, families, deaths, cases or reviews",
+)
 
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_WORDS = [
+    *[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+    ],
+    *["fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"],
+]
 _PEOPLE = (
     r"(?:children|child|young (?:people|persons?)|girls?|boys?|bab(?:y|ies)|infants?|pupils?"
-    r"|teenagers?|siblings?|famil(?:y|ies)|mothers?|victims?)"
+    r"|teenagers?|siblings?|famil(?:y|ies)|mothers?|fathers?|parents?|victims?)"
+)
+# What a small count in prose may be about: people, or their deaths and cases. A count of
+# reviews is public (the board publishes them) unless it is a part of them ("2 of the reviews").
+_SUBJECT = rf"(?:{_PEOPLE}|deaths?|cases?(?![ -]reviews?))"
+# Up to three words may come between a number and what it counts ("3 sudden unexpected
+# deaths", "3 of the cases"), but not a unit or a word that starts another phrase ("for 2
+# years children", "rose by 3 to 27 children").
+_BETWEEN = (
+    r"(?:(?!(?:years?|months?|weeks?|days?|hours?|times|per|percent|and|or|but|to|from|in|on"
+    r"|at|for|with|by|than|out)\b)[a-z-]+\s+){0,3}?"
+)
+_PART = (
+    r"of\s+(?:them\b|(?:these|those)(?=[,.;:]|\s+(?:were|was|had)\b)"
+    r"|(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:reviews?|SCRs?)\b)"
+    rf"|out\s+of\s+(?:\d+|{'|'.join(_WORDS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{_SUBJECT}|reviews?)\b"
+)
+# A number after these is not a count: "more than one case", "priority 3", "Key Stage 2".
+_NOT_AFTER = "".join(
+    f"(?<!{word} )"
+    for word in [
+        "than",
+        "least",
+        "priority",
+        "section",
+        "chapter",
+        "paragraph",
+        "page",
+        "stage",
+        "part",
+        "aged",
+    ]
 )
 _COUNT = re.compile(
-    rf"\b(?=[\dzotfsen])(\d+|{'|'.join(_WORDS)})\s+(?:(?:more|other|further|additional|young|younger|older"
-    rf"|unborn|looked[- ]after|vulnerable|missing)\s+)?{_PEOPLE}\b",
+    rf"{_NOT_AFTER}\b(?=[\dzotfsen])(\d+|{'|'.join(_WORDS)})\s+"
+    rf"(?:{_PART}|{_BETWEEN}{_SUBJECT}\b"
+    r"|(?:were|was)\s+(?:aged|under|over|disabled|born|babies|girls|boys)\b)",
     re.IGNORECASE,
 )
 
@@ -120,7 +173,8 @@ def _year_sums(
 
 
 def count_in_prose(match: re.Match[str], threshold: int) -> bool:
-    """Whether a matched 'N children' is a count below the threshold (and above zero)."""
+    """Whether a matched count ('3 children', 'two of them', '2 were aged') is below the
+    threshold (and above zero)."""
     word = match.group(1).lower()
     number = int(word) if word.isdigit() else _WORDS.index(word)
     return 0 < number < threshold
@@ -147,7 +201,9 @@ def small_counts_in_prose(content: Content) -> Iterable[Problem]:
 WITHHELD = "withheld"
 
 
-def suppress(metrics: Metrics, threshold: int) -> Metrics:
+def suppress(
+    metrics: Metrics, threshold: int, small: str | None = None, secondary: str = WITHHELD
+) -> Metrics:
     """The figures with small counts of children withheld (primary), then whatever a total
     would give away (secondary, shown as "withheld"), until no total gives a withheld figure
     away; the figures given are left as they were."""
@@ -156,7 +212,7 @@ def suppress(metrics: Metrics, threshold: int) -> Metrics:
         if series.counts_children:
             for year, value in list(series.values.items()):
                 if value is not None and 0 < value < threshold:
-                    series.hide(year, fewer_than(threshold))
+                    series.hide(year, small or fewer_than(threshold))
     by_id = {s.id: s for s in metrics.series}
     totals = [(s, [by_id[p] for p in s.total_of if p in by_id]) for s in metrics.series]
     changed = True
@@ -165,11 +221,11 @@ def suppress(metrics: Metrics, threshold: int) -> Metrics:
         for total, parts in totals:
             if total.counts_children and parts:
                 for year in total.values:
-                    changed |= _protect(total, parts, year)
+                    changed |= _protect(total, parts, year, secondary)
     return metrics
 
 
-def _protect(total: Series, parts: list[Series], year: str) -> bool:
+def _protect(total: Series, parts: list[Series], year: str, secondary: str = WITHHELD) -> bool:
     """Withhold one more figure where a withheld one is the only unknown in total = sum of
     parts; whether anything changed."""
     unknown = [s for s in (*parts, total) if s.values.get(year) is None]
@@ -177,7 +233,7 @@ def _protect(total: Series, parts: list[Series], year: str) -> bool:
         return False
     shown = [p for p in parts if p.values.get(year) is not None]
     shown.sort(key=lambda p: (p.values[year] == 0, p.values[year]))
-    (shown[0] if shown else total).hide(year, WITHHELD)
+    (shown[0] if shown else total).hide(year, secondary)
     return True
 
 

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from lscb_report.content.models import FileModel
 from lscb_report.content.positions import problem_at
 from lscb_report.errors import Problem
+from lscb_report.numbers import UNKNOWN
 from lscb_report.numbers import money as pounds
+from lscb_report.rules.disclosure import suppress
 from lscb_report.rules.registry import needs, rule
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=FileModel)
 KEY = rule("figure-key", "a figure written in prose as {key} is one the report has")
+WITHHELD_IN_PROSE = rule(
+    "withheld-figure-prose", "prose does not use a figure withheld to protect a small one"
+)
+NOT_KNOWN = rule(
+    "figure-unknown",
+    "a figure written in prose is known (a gap in a draft, an error in a final build)",
+    "warning",
+)
 PLACEHOLDER = re.compile(r"(?<!\\)\{([a-z0-9][a-z0-9._-]*)\}")
 _HOW = (
     "write {metric-id} or {metric-id.YEAR} for a figure in metrics.yaml, or {budget.income.total}, "
@@ -94,10 +104,64 @@ def _unknown(key: str, table: dict[str, str]) -> str:
     return f"{{{key}}} is not a figure the report has; {_HOW}"
 
 
+@needs("metrics", "budget")
+def known_values(content: Content) -> Iterable[Problem]:
+    """Each {key} in prose whose figure is not yet known, as a warning: a draft shows a gap."""
+    return unknown_in_prose(content)
+
+
+def unknown_in_prose(content: Content) -> list[Problem]:
+    """A problem at each {key} in prose whose figure is not yet known (an error to publish)."""
+    table = figure_table(content)
+    return [
+        problem_at(
+            loaded,
+            path,
+            match.start(),
+            f"the figure {{{match.group(1)}}} is not yet known (its value in metrics.yaml is "
+            "empty), so the draft shows a gap here; give the figure, or rewrite the sentence "
+            "without it, before the report is published",
+            NOT_KNOWN.id,
+        ).as_warning()
+        for _, loaded, path, text in content.section_texts()
+        for match in PLACEHOLDER.finditer(text)
+        if table.get(match.group(1)) == UNKNOWN
+    ]
+
+
+@needs("board", "metrics", "budget")
+def withheld_in_prose(content: Content) -> Iterable[Problem]:
+    """No prose uses a figure that would print as a symbol rather than words: one withheld so
+    that a total cannot give a small one away ('withheld'), or any withheld under a board's
+    own symbol (such as the dfe preset's 'c')."""
+    rules = content.board.rules
+    metrics = suppress(content.metrics, rules.hide_counts_below, rules.small_as, rules.secondary_as)
+    table = figure_table(replace(content, metrics=metrics))
+    unreadable = {rules.secondary_as, *([rules.small_as] if rules.withheld_as else [])}
+    for _, loaded, path, text in content.section_texts():
+        for match in PLACEHOLDER.finditer(text):
+            shown = table.get(match.group(1))
+            if shown in unreadable:
+                yield problem_at(
+                    loaded,
+                    path,
+                    match.start(),
+                    f"the figure {{{match.group(1)}}} is withheld, to protect a small count, "
+                    f"and the sentence would print '{shown}' in its place; rewrite the sentence "
+                    "without that figure",
+                    WITHHELD_IN_PROSE.id,
+                )
+
+
+def gap(key: str) -> str:
+    """What prose shows where a figure is not yet known: a gap no reader can miss."""
+    return f"**[{key}: not yet known]**"
+
+
 def fill(content: Content) -> Content:
     """The content with each figure in place of its key, in every section's text (after
     checking); the sections that change are copies, the others are shared."""
-    table = figure_table(content)
+    table = {k: gap(k) if v == UNKNOWN else v for k, v in figure_table(content).items()}
     changed: dict[int, FileModel] = {}
     for model, _, path, text in content.section_texts():
         if PLACEHOLDER.search(text):
@@ -146,5 +210,5 @@ def _figure(match: re.Match[str], table: dict[str, str]) -> str:
     return value.removesuffix("%") if match.group(2) else value
 
 
-CHECKS = [known_figures]
-RULES = [KEY]
+CHECKS = [known_figures, withheld_in_prose, known_values]
+RULES = [KEY, WITHHELD_IN_PROSE, NOT_KNOWN]

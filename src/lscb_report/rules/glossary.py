@@ -81,11 +81,12 @@ def spell_out(markdown: str, glossary: Glossary) -> str:
             term is not None
             and term not in firsts
             and lines[use.line][use.end :][:2] not in _POSSESSIVE
+            and (_introduced(lines, use) or not _in_brackets(lines, use))
         ):
-            firsts[term] = use
+            firsts[term] = use  # an aside in brackets waits for a use outside them
     for term, use in sorted(firsts.items(), key=lambda item: (-item[1].line, -item[1].start)):
         words = expansion(terms[term])
-        if _already_spelt_out(lines, use, words):
+        if _introduced(lines, use) or _already_spelt_out(lines, use, words):
             continue
         if use.word != term and not words.endswith("s"):
             words += "s"
@@ -111,7 +112,25 @@ def _prose_uses(lines: list[str], terms: Mapping[str, str]) -> Iterator[Use]:
 
 
 def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[\\*_`\[\]]", "", text).replace("\u2019", "'").lower().split())
+    """Text compared for its words alone, without markup, case or hyphens."""
+    text = re.sub(r"[\\*_`\[\]]", "", text).replace("\u2019", "'")
+    return " ".join(re.sub(r"[-\u2010-\u2014]", " ", text).lower().split())
+
+
+def _in_brackets(lines: list[str], use: Use) -> bool:
+    """Whether a use stands inside brackets in its paragraph, such as a writer's own
+    "(MACE)": spelling it out there would nest one bracket in another."""
+    start = use.line
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    before = "\n".join([*lines[start : use.line], lines[use.line][: use.start]])
+    return before.count("(") > before.count(")")
+
+
+def _introduced(lines: list[str], use: Use) -> bool:
+    """Whether the acronym stands alone in brackets, as a writer introduces one: "(MACE)"."""
+    line = lines[use.line]
+    return line[: use.start].endswith("(") and line[use.end :].startswith(")")
 
 
 def _already_spelt_out(lines: list[str], use: Use, words: str) -> bool:

@@ -28,10 +28,17 @@ def unfilled(files: Iterable[str]) -> list[Problem]:
             text = Path(file).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            column = line.find(PLACEHOLDER)
-            if column >= 0:
-                problems.append(_problem(file, number, column, line))
+        problems += unfilled_in(file, text)
+    return problems
+
+
+def unfilled_in(file: str, text: str) -> list[Problem]:
+    """A warning at each placeholder left in a file's text, as it was read."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        column = line.find(PLACEHOLDER)
+        if column >= 0:
+            problems.append(_problem(file, number, column, line))
     return problems
 
 

@@ -18,7 +18,10 @@ from lscb_report.years import FinancialYear
 
 def prepare(content: Content, audience: Audience) -> Content:
     """Checked content made ready to compile for an audience."""
-    metrics = disclosure.suppress(content.metrics, content.board.rules.hide_counts_below)
+    rules = content.board.rules
+    metrics = disclosure.suppress(
+        content.metrics, rules.hide_counts_below, rules.small_as, rules.secondary_as
+    )
     content = replace(content, metrics=metrics, images=safety.approved_images(content))
     content = audiences.for_audience(content, audience)
     return figures.fill(content)

@@ -63,12 +63,14 @@ class Pattern:
 
 
 _CONTACTS = "the contact fields of the board's chair and the report's author"
+_PUBLIC = "a service's public {} may be printed once it is listed in public_contacts in board.yaml"
 # Order matters: a span found by an earlier pattern is not reported again by a later one.
 PATTERNS = [
     Pattern(
         EMAIL,
         re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-        f"an e-mail address is written here; e-mail addresses belong only in {_CONTACTS} (email:)",
+        f"an e-mail address is written here; e-mail addresses belong only in {_CONTACTS} (email:); "
+        + _PUBLIC.format("address"),
         near=re.compile("@"),
     ),
     Pattern(
@@ -87,7 +89,8 @@ PATTERNS = [
         re.compile(
             r"(?<![\w£.])(?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}(?![\w.]\d)"
         ),
-        f"a phone number is written here; phone numbers belong only in {_CONTACTS} (phone:)",
+        f"a phone number is written here; phone numbers belong only in {_CONTACTS} (phone:); "
+        + _PUBLIC.format("line"),
         (10, 13),
     ),
     Pattern(
@@ -115,14 +118,27 @@ _LABEL = re.compile(
 @needs()
 def no_personal_data(content: Content) -> Iterable[Problem]:
     """Every text value of every file is free of personal data, contact fields aside."""
+    public = public_contacts(content)
     for model in content.files():
         loaded = model.loaded
         if loaded is not None:
-            yield from personal_data(loaded)
+            yield from personal_data(loaded, public)
 
 
-def personal_data(loaded: Loaded) -> Iterator[Problem]:
-    """The personal data found in one file's text, each at its line and column."""
+def public_contacts(content: Content) -> frozenset[str]:
+    """The services' phone lines and e-mail addresses board.yaml declares public, as written
+    in prose with any spacing."""
+    board = content.board
+    return frozenset(_bare(c) for c in board.public_contacts) if board is not None else frozenset()
+
+
+def _bare(contact: str) -> str:
+    return re.sub(r"[\s-]", "", contact).lower()
+
+
+def personal_data(loaded: Loaded, public: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    """The personal data found in one file's text, each at its line and column; a public
+    contact line is not personal data."""
     for path, text in strings(loaded.data):
         if path and path[-1] in CONTACT_FIELDS:
             continue
@@ -131,6 +147,8 @@ def personal_data(loaded: Loaded) -> Iterator[Problem]:
             for match in pattern.finditer(text):
                 overlaps = any(a < match.end() and match.start() < b for a, b in taken)
                 if overlaps or not pattern.accepts(match.group(0)):
+                    continue
+                if pattern.rule in (EMAIL, PHONE) and _bare(match.group(0)) in public:
                     continue
                 taken.append((match.start(), match.end()))
                 yield problem_at(loaded, path, match.start(), pattern.message, pattern.rule.id)

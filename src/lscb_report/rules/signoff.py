@@ -9,16 +9,19 @@ each one at its place.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lscb_report.content.models import SignOff
 from lscb_report.errors import Problem
+from lscb_report.rules.placeholders import unfilled_in
 from lscb_report.rules.registry import needs, rule, tagged
 
 if TYPE_CHECKING:
     from lscb_report.content.reading import Content, SectionModel
 
 COMPLETE = rule("sign-off", "an approved section says who approved it and when, and only it does")
+WRITTEN = rule("sign-off-unfilled", "an approved section holds no placeholder")
 DATED = rule("sign-off-date", "a section is approved after the year it reports on has ended")
 
 
@@ -91,9 +94,27 @@ def approved_after_the_year(content: Content) -> Iterable[Problem]:
             )
 
 
+@needs()
+def approved_is_written(content: Content) -> Iterable[Problem]:
+    """An approved section holds no placeholder: nobody can approve text not yet written."""
+    for section in content.sections():
+        if approved(section) and section.loaded is not None:
+            for left in unfilled_in(section.file, section.loaded.text):
+                message = (
+                    "the section is approved, but this still says TO FILL IN; write it, or set "
+                    "its sign_off back to status: draft"
+                )
+                yield tagged(replace(left, message=message, severity="error"), WRITTEN)
+
+
 def not_final(content: Content) -> list[Problem]:
-    """What stops a final build: each section not approved, and a report still in draft."""
-    problems = []
+    """What stops a final build: each section not approved, a report still in draft, each
+    placeholder left and each figure in prose not yet known."""
+    from lscb_report.rules.checks import still_to_fill
+    from lscb_report.rules.figures import unknown_in_prose
+
+    left = [*still_to_fill(content), *unknown_in_prose(content)]
+    problems = [p.as_error() for p in left]
     if content.report.status != "final":
         problems.append(
             content.report.problem(
@@ -120,5 +141,5 @@ def not_final(content: Content) -> list[Problem]:
     return problems
 
 
-CHECKS = [sign_offs_complete, approved_after_the_year]
-RULES = [COMPLETE, DATED]
+CHECKS = [sign_offs_complete, approved_after_the_year, approved_is_written]
+RULES = [COMPLETE, DATED, WRITTEN]

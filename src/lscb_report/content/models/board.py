@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from lscb_report.content.models.base import (
     FileModel,
@@ -85,7 +85,8 @@ class RuleSettings(Model):
         default=5,
         ge=2,
         le=100,
-        description="Counts of children from 1 to one less than this are shown as 'fewer than'.",
+        description="Counts of children from 1 to one less than this are withheld (5 unless "
+        "set, 6 under disclosure: dfe).",
     )
     guidance: str | dict[str, str] | None = Field(
         default=None,
@@ -96,7 +97,43 @@ class RuleSettings(Model):
         "from, such as 2019-20: working-together-2018. Unset, a year is held to the children's "
         "edition in force for it.",
     )
+    disclosure: Literal["fewer-than", "dfe"] = "fewer-than"
+    """How small counts are shown: 'fewer than 5', or dfe, the Department for Education's
+    practice: counts from 1 to 5, and any figure that would reveal one, shown as c."""
+    withheld_as: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ]{0,19}$")
+    """What a withheld figure is shown as, such as c; 'fewer than 5' unless set (c under dfe)."""
     severity: dict[str, Literal["error", "warning"]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _preset(cls, data: Any) -> Any:
+        """The dfe preset's threshold and symbol, where the board has not set its own."""
+        if isinstance(data, dict) and data.get("disclosure") == "dfe":
+            data = {"hide_counts_below": 6, "withheld_as": "c", **data}
+        return data
+
+    @property
+    def small_as(self) -> str:
+        """What a small count is shown as."""
+        return self.withheld_as or f"fewer than {self.hide_counts_below}"
+
+    @property
+    def secondary_as(self) -> str:
+        """What a figure withheld so that a total cannot give a small one away is shown as."""
+        return self.withheld_as or "withheld"
+
+    def disclosure_note(self, secondary: bool) -> str:
+        """The sentence under a figure that withholds small counts."""
+        counts = f"counts from 1 to {self.hide_counts_below - 1}"
+        if self.withheld_as:
+            return (
+                f"So that no child can be identified, {counts}, and any figure that would "
+                f'reveal one through a total, are shown as "{self.withheld_as}".'
+            )
+        also = ", and a figure that would reveal one through a total is withheld"
+        return f'So that no child can be identified, {counts} are shown as "{self.small_as}"' + (
+            f"{also}." if secondary else "."
+        )
 
 
 class CoverRow(Model):
@@ -157,6 +194,12 @@ class Board(FileModel):
     withheld_reviews: Literal["unmentioned", "counted"] = "unmentioned"
     """Whether the public edition says how many reviews it withholds (counted), without
     naming them, or says nothing of them (unmentioned)."""
+    public_names: list[str] = []
+    """People and places the report may name besides the chair, authors and areas: officers,
+    public figures, streets or estates, such as Hammersmith Broadway."""
+    public_contacts: list[str] = []
+    """Services' public phone lines and e-mail addresses the report may print, such as the
+    LADO's line 020 7641 7668; any other phone number or e-mail address in prose is an error."""
 
 
 # --- glossary.yaml ------------------------------------------------------------------------

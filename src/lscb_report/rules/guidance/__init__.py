@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance import care_act, wt2015, wt2018, wt2023
-from lscb_report.rules.guidance.base import Checklist, Edition, Item
+from lscb_report.rules.guidance.base import Checklist, Edition, Finding, Item, Requirement
+from lscb_report.rules.placeholders import unfilled_in
 from lscb_report.rules.registry import needs
 from lscb_report.years import FinancialYear
 
@@ -81,7 +82,32 @@ def _history(chosen: dict[str, str]) -> list[tuple[FinancialYear, str, str]]:
 def checklist(content: Content) -> Checklist:
     """Every requirement of the year's edition, assessed."""
     edition = edition_for(content)
-    return Checklist(edition, tuple(Item(req, req.assess(content)) for req in edition.requirements))
+    texts = {m.file: m.loaded.text for m in content.files() if m.loaded is not None}
+    items = (
+        Item(req, written(edition, req, req.assess(content), texts)) for req in edition.requirements
+    )
+    return Checklist(edition, tuple(items))
+
+
+def written(
+    edition: Edition, requirement: Requirement, finding: Finding, texts: dict[str, str]
+) -> Finding:
+    """The finding, not met while a file that meets it still holds a placeholder: text that
+    says TO FILL IN meets nothing. ``texts`` are the files' texts as they were read."""
+    if not finding.met:
+        return finding
+    files = dict.fromkeys(place.file for place in finding.places)
+    left = [problem for file in files for problem in unfilled_in(file, texts.get(file, ""))]
+    if not left:
+        return finding
+    first, count = left[0], len(left)
+    message = (
+        f"{edition.title} asks that the report {requirement.text[0].lower()}"
+        f"{requirement.text[1:]}; it is not met while the file that should meet it still says TO "
+        f"FILL IN ({count} placeholder{'' if count == 1 else 's'} left): write them, starting here"
+    )
+    problem = Problem(first.file, first.line, first.column, message, rule=requirement.rule.id)
+    return Finding((), problem)
 
 
 @needs("board", "report", "budget")

@@ -16,6 +16,7 @@ from lscb_report.content.models import FileModel
 from lscb_report.content.shape import title_of
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Edition, Finding, Place, Requirement, Source
+from lscb_report.rules.placeholders import PLACEHOLDER
 from lscb_report.rules.registry import Rule, rule, tagged
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _blank(text: str) -> bool:
-    return not text.strip()
+    return not text.strip() or text.lstrip().startswith(PLACEHOLDER)
 
 
 EFFECTIVENESS = rule(
