@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, Year
-from lscb_report.cli.problems import as_json, format_github
+from lscb_report.cli.problems import as_json, format_github, summarised
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import errors_in, tally
 
@@ -47,7 +47,7 @@ def check(
             data["checklist"] = checklist_data(checklist)
         typer.echo(json.dumps(data, indent=2))
     else:
-        for problem in problems:
+        for problem in summarised(problems):
             if output is CheckFormat.github:
                 typer.echo(format_github(problem))
             typer.echo(str(problem))

@@ -4,11 +4,13 @@ the one handler that turns the user-facing error into its messages and exit stat
 from __future__ import annotations
 
 import contextlib
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 import typer
 
-from lscb_report.errors import Problem, ReportError, tally
+from lscb_report.errors import Problem, ReportError, printable, tally
 
 INTERRUPTED = "interrupted; nothing was written"
 
@@ -21,7 +23,7 @@ def reporting(year: object, outcome: str) -> Iterator[None]:
     try:
         yield
     except ReportError as error:
-        for problem in error.problems:
+        for problem in summarised(error.problems):
             typer.echo(str(problem), err=True)
         typer.echo(f"{year}: " + outcome.format(tally=tally(error.problems)), err=True)
         raise typer.Exit(1) from None
@@ -31,7 +33,10 @@ def reporting(year: object, outcome: str) -> Iterator[None]:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Text as data in a workflow command: control characters shown as escapes, then
+    GitHub's own escapes (a line break would otherwise start a command of its own)."""
+    shown = printable(text, breaks=True)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -39,10 +44,50 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(problem: Problem) -> str:
-    """A GitHub Actions workflow command that annotates the problem's line."""
-    file = _escape_property(problem.file)
+    """A GitHub Actions workflow command that annotates the problem's line; the file's name
+    is data whatever it holds (a line break in it is shown as \\n, not kept)."""
+    file = _escape_property(printable(problem.file))
     place = f",line={problem.line},col={problem.column}" if problem.line else ""
     return f"::{problem.severity} file={file}{place}::{_escape_data(problem.message)}"
+
+
+FLOOD_SHOWN = 10
+_PATH_PREFIX = re.compile(r"^[^\s:]+: ")
+_PARTICULARS = re.compile(r"'[^']*'|\"[^\"]*\"|[\d,.]+")
+
+
+def _kind(problem: Problem) -> tuple[str, str, str]:
+    """What makes problems alike: the file, the severity and the message with its path and
+    particulars (quoted words, numbers) left out."""
+    message = _PARTICULARS.sub("_", _PATH_PREFIX.sub("", problem.message))
+    return problem.file, problem.severity, problem.rule or message
+
+
+def summarised(problems: list[Problem], shown: int = FLOOD_SHOWN) -> list[Problem]:
+    """The problems to print: the first few of each kind, and for a kind with more, one
+    line saying how many more there are, so that a flood of one mistake stays readable."""
+    counts = Counter(_kind(p) for p in problems)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    kept = []
+    for problem in problems:
+        kind = _kind(problem)
+        seen[kind] += 1
+        if seen[kind] <= shown:
+            kept.append(problem)
+        if seen[kind] == shown and counts[kind] > shown:
+            more = counts[kind] - shown
+            kept.append(
+                Problem(
+                    problem.file,
+                    problem.line,
+                    problem.column,
+                    f"and {more:,} more problem{'' if more == 1 else 's'} like the one above "
+                    "in this file, not shown; correct these and check again",
+                    problem.severity,
+                    problem.rule,
+                )
+            )
+    return kept
 
 
 def as_json(problems: list[Problem]) -> list[dict[str, object]]:

@@ -22,7 +22,7 @@ from lscb_report.content.models import (
     Report,
 )
 from lscb_report.content.validation import validate
-from lscb_report.errors import Problem, errors_in
+from lscb_report.errors import UNPRINTABLE, Problem, errors_in
 from lscb_report.years import FinancialYear
 
 M = TypeVar("M", bound=FileModel)
@@ -130,7 +130,9 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
         return []
     paths = []
     for path in sorted(folder.iterdir()):
-        if path.suffix == ".yml":
+        if UNPRINTABLE.search(path.name):
+            problems.append(Problem(display_path(path), 1, 1, _BAD_NAME))
+        elif path.suffix == ".yml":
             problems.append(
                 Problem(
                     display_path(path),
@@ -143,6 +145,11 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
             paths.append(path)
     return paths
 
+
+_BAD_NAME = (
+    "the file's name holds a line break, control or invisible character (shown as \\n, "
+    "\\x.. or \\u....); rename it with letters, digits and hyphens, such as serious-case-review.yaml"
+)
 
 REQUIRED_FILES = frozenset({"board", "glossary", "report", "budget", "metrics"})
 
