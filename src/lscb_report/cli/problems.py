@@ -51,7 +51,8 @@ def format_github(problem: Problem) -> str:
     return f"::{problem.severity} file={file}{place}::{_escape_data(problem.message)}"
 
 
-FLOOD_SHOWN = 10
+FLOOD = 100  # more problems of one kind in one file than this is a flood ...
+FLOOD_SHOWN = 10  # ... of which this many are shown
 _PATH_PREFIX = re.compile(r"^[^\s:]+: ")
 _PARTICULARS = re.compile(r"'[^']*'|\"[^\"]*\"|[\d,.]+")
 
@@ -64,17 +65,17 @@ def _kind(problem: Problem) -> tuple[str, str, str]:
 
 
 def summarised(problems: list[Problem], shown: int = FLOOD_SHOWN) -> list[Problem]:
-    """The problems to print: the first few of each kind, and for a kind with more, one
-    line saying how many more there are, so that a flood of one mistake stays readable."""
+    """The problems to print: all of them, but of a flood of one kind in one file (more
+    than FLOOD) the first few and a line saying how many more, so that it stays readable."""
     counts = Counter(_kind(p) for p in problems)
     seen: Counter[tuple[str, str, str]] = Counter()
     kept = []
     for problem in problems:
         kind = _kind(problem)
         seen[kind] += 1
-        if seen[kind] <= shown:
+        if seen[kind] <= shown or counts[kind] <= FLOOD:
             kept.append(problem)
-        if seen[kind] == shown and counts[kind] > shown:
+        if seen[kind] == shown and counts[kind] > FLOOD:
             more = counts[kind] - shown
             kept.append(
                 Problem(

@@ -24,6 +24,7 @@ from lscb_report.render.appendix import APPENDIX_MARK, appendix
 from lscb_report.render.charts import describe
 from lscb_report.render.documents import DOCUMENTS as DOCUMENTS
 from lscb_report.render.headings import contents
+from lscb_report.render.sources import PlainLoader
 from lscb_report.rules import signoff
 from lscb_report.rules.glossary import spell_out
 from lscb_report.rules.guidance import checklist, edition_for
@@ -55,7 +56,7 @@ def template_folders(templates: Path | None) -> list[Path]:
 def environment(templates: Path | None) -> jinja2.Environment:
     """The Jinja environment for Markdown documents."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        loader=PlainLoader(template_folders(templates)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from lscb_report.content.loading import display_path
+from lscb_report.files import NOT_A_FILE, Unreadable, read_plain
 
 IMAGE_TYPES = {
     ".png": "image/png",
@@ -46,16 +47,16 @@ def image_data(root: Path, src: str, max_bytes: int) -> tuple[str | None, str | 
     if not file.is_file():  # a folder, or a pipe or device that could make reading hang
         return None, f"is not in the content folder: there is no file {display_path(file)}"
     try:
-        with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        return None, f"cannot be read ({error.strerror})"
-    if len(data) > max_bytes:
-        size = max(len(data), file.stat().st_size)
-        return None, (
-            f"is {size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
-            "(or raise the limit with --max-file-size)"
-        )
+        data = read_plain(file, max_bytes)
+    except Unreadable as error:
+        if error.size is not None:
+            return None, (
+                f"is {error.size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
+                "(or raise the limit with --max-file-size)"
+            )
+        if error.reason == NOT_A_FILE:
+            return None, "is a link or not a plain file; copy the image itself in"
+        return None, f"cannot be read ({error.reason})"
     problem = svg_problem(data) if kind == "image/svg+xml" else _type_problem(data, kind)
     if problem:
         return None, problem
