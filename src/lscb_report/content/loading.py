@@ -42,6 +42,8 @@ class Loaded:
     keys: dict[Path_, Mark] = field(default_factory=dict)
     spans: dict[Path_, Span] = field(default_factory=dict)
     text: str = field(default="", repr=False)
+    # what content.positions has worked out about the text, kept so it is done once
+    located: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
