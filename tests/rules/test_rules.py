@@ -35,7 +35,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2015-spending",
         "wt2015-weaknesses",
     ]
-    assert len(rules) == 26
+    assert len(rules) == 27
     assert all(r.summary for r in rules.values())
 
 

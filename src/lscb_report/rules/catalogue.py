@@ -13,6 +13,7 @@ from lscb_report.errors import Problem
 from lscb_report.rules import (
     audience,
     budget,
+    characters,
     checks,
     disclosure,
     figures,
@@ -25,7 +26,18 @@ from lscb_report.rules.guidance.base import Checklist
 from lscb_report.rules.registry import Check, Rule, files_needed
 from lscb_report.years import FinancialYear
 
-MODULES = (checks, budget, disclosure, figures, privacy, audience, signoff, guidance, safety)
+MODULES = (
+    checks,
+    budget,
+    disclosure,
+    figures,
+    privacy,
+    audience,
+    signoff,
+    guidance,
+    safety,
+    characters,
+)
 CHECKS: tuple[Check, ...] = tuple(check for module in MODULES for check in module.CHECKS)
 RULES: dict[str, Rule] = dict(sorted((r.id, r) for module in MODULES for r in module.RULES))
 
