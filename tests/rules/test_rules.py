@@ -26,6 +26,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
     assert {r.severity for r in rules.values()} == {"error", "warning"}
     assert [r for r in rules if rules[r].severity == "warning"] == [
         "embargo-ended",
+        "metric-undeclared-total",
         "raw-html",
         "wt2015-contributions",
         "wt2015-effectiveness",
@@ -35,7 +36,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2015-spending",
         "wt2015-weaknesses",
     ]
-    assert len(rules) == 27
+    assert len(rules) == 28
     assert all(r.summary for r in rules.values())
 
 

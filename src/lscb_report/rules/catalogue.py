@@ -21,6 +21,7 @@ from lscb_report.rules import (
     privacy,
     safety,
     signoff,
+    totals,
 )
 from lscb_report.rules.guidance.base import Checklist
 from lscb_report.rules.registry import Check, Rule, files_needed
@@ -37,6 +38,7 @@ MODULES = (
     guidance,
     safety,
     characters,
+    totals,
 )
 CHECKS: tuple[Check, ...] = tuple(check for module in MODULES for check in module.CHECKS)
 RULES: dict[str, Rule] = dict(sorted((r.id, r) for module in MODULES for r in module.RULES))
