@@ -71,9 +71,7 @@ def tally(problems: list[Problem]) -> str:
 
 # C0 and C1 controls, DEL, and the characters that reorder or hide text (bidirectional
 # overrides and isolates, zero-width marks, line and paragraph separators).
-UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
-)
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def printable(text: str, *, breaks: bool = False) -> str:

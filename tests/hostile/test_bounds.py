@@ -41,7 +41,10 @@ def run(*args: str) -> Result:
     ],
 )
 def test_a_figure_out_of_bounds_is_refused_at_its_line(
-    small: Path, edit, figure: str, message: str  # type: ignore[no-untyped-def]
+    small: Path,
+    edit,
+    figure: str,
+    message: str,  # type: ignore[no-untyped-def]
 ) -> None:
     edit(small / METRICS, "      2019-20: 131", f"      2019-20: {figure}")
     for command in ("check", "build"):

@@ -34,7 +34,12 @@ def test_the_board_edition_keeps_its_own_cache(small: Path) -> None:
     assert files_under(out / ".cache") == before  # the public cache is as it was
     kept = files_under(out / ".cache-board")
     assert any(name.startswith("pdf/") and name.endswith(".pdf") for name in kept)
-    assert sorted(p.name for p in out.iterdir()) == [".cache", ".cache-board", "2020-21", "2020-21-board"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".cache",
+        ".cache-board",
+        "2020-21",
+        "2020-21-board",
+    ]
     assert EMBARGOED in (out / "2020-21-board" / "annual-report.md").read_bytes()
     for name, data in {**files_under(out / "2020-21"), **before}.items():
         assert EMBARGOED not in data, name

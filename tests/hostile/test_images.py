@@ -127,7 +127,10 @@ def use_bomb(levels: int = 10, width: int = 10) -> bytes:
 @pytest.mark.parametrize(
     ("svg", "message"),
     [
-        (use_bomb(), "draws more than 100,000 shapes (through <use> references, or nesting too deep)"),
+        (
+            use_bomb(),
+            "draws more than 100,000 shapes (through <use> references, or nesting too deep)",
+        ),
         (
             b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><use href="#a"/></g></svg>',
             "draws more than 100,000 shapes",
@@ -146,7 +149,9 @@ def use_bomb(levels: int = 10, width: int = 10) -> bytes:
         ),
     ],
 )
-def test_an_svg_that_would_cost_or_reach_out_is_refused(small: Path, svg: bytes, message: str) -> None:
+def test_an_svg_that_would_cost_or_reach_out_is_refused(
+    small: Path, svg: bytes, message: str
+) -> None:
     lines = check_image(small, "bomb.svg", svg)
     assert len(lines) == 1 and message in lines[0], lines
 
@@ -175,13 +180,14 @@ def test_one_image_shown_thousands_of_times_is_refused(small: Path) -> None:
     big = PNG[:33] + chunk(b"IDAT", b"\x00" * 900_000) + PNG[33:]
     (small / "images" / "big.png").write_bytes(big)
     times = MAX_IMAGES_TOTAL // 1_200_000 + 2
-    summary, _ = put(small, "\n".join("![A big picture](images/big.png)" for _ in range(times)))
+    put(small, "\n".join("![A big picture](images/big.png)" for _ in range(times)))
     result = run("check", "2020-21")
     assert result.exit_code == 1
     assert any(
         line.startswith(f"{FILE}:")
         and "the images shown up to here, each time it is shown, add up to more than "
-        "20,000,000 bytes, the most one report may hold" in line
+        "20,000,000 bytes, the most one report may hold"
+        in line
         for line in result.output.splitlines()
     ), result.output
     assert not (small.parent / "build").exists()

@@ -164,9 +164,7 @@ def test_reading_never_follows_a_link_nor_waits_on_a_pipe(tmp_path: Path, deadli
 @pytest.mark.parametrize(
     "name", ["draft.css", "style.css", "fonts/report-400-normal.woff", "index.md.j2"]
 )
-def test_a_template_that_is_a_link_out_is_refused(
-    small: Path, private: Path, name: str
-) -> None:
+def test_a_template_that_is_a_link_out_is_refused(small: Path, private: Path, name: str) -> None:
     templates = small.parent / "templates"
     (templates / "fonts").mkdir(parents=True)
     (templates / name).symlink_to(private / "id_rsa")

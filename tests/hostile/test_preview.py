@@ -36,7 +36,9 @@ def get(preview: Preview, path: str, host: str | None = None) -> tuple[int, str]
     return response.status, body
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", ""])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", ""]
+)
 def test_a_page_elsewhere_cannot_read_the_draft(
     preview: tuple[Preview, list[str]], host: str
 ) -> None:

@@ -46,7 +46,8 @@ def _places(loaded: Loaded, path: Path_, span: Span) -> list[tuple[int, int]] | 
     """The place of each character of the text value at path, as far as the source can be
     followed; None when the value is not text. Worked out once per value."""
     if path in loaded.located:
-        return loaded.located[path]
+        known: list[tuple[int, int]] = loaded.located[path]
+        return known
     value = _value(loaded.data, path)
     if not isinstance(value, str):
         return None

@@ -148,7 +148,8 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 _BAD_NAME = (
     "the file's name holds a line break, control or invisible character (shown as \\n, "
-    "\\x.. or \\u....); rename it with letters, digits and hyphens, such as serious-case-review.yaml"
+    "\\x.. or \\u....); rename it with letters, digits and hyphens, such as "
+    "serious-case-review.yaml"
 )
 
 REQUIRED_FILES = frozenset({"board", "glossary", "report", "budget", "metrics"})

@@ -42,7 +42,7 @@ def hidden_characters(content: Content) -> Iterator[Problem]:
                     f"the character {printable(match.group())} (U+{ord(match.group()):04X}) "
                     "cannot be printed: it is a control character, or one that hides or "
                     "reverses text; delete it (it often comes from pasting, or from an escape "
-                    "in quotes such as \"\\e\")"
+                    'in quotes such as "\\e")'
                 )
                 yield tagged(problem_at(loaded, path, match.start(), message), HIDDEN)
 

@@ -189,7 +189,8 @@ def _element_problem(element: ElementTree.Element) -> str | None:
             return f"has a <{name}> element that changes a link; remove it"
         if _external(flat):
             return f"refers to something outside it ({value[:60]}); remove it"
-    if name.lower() == "style" and _external(re.sub(r"\s", "", css_plain(element.text or "")).lower()):
+    style = re.sub(r"\s", "", css_plain(element.text or "")).lower()
+    if name.lower() == "style" and _external(style):
         return "has a style that refers to something outside it; remove it"
     return None
 

@@ -51,7 +51,8 @@ def jpeg_pictures_only(data: bytes) -> tuple[bytes, list[tuple[int, int]]] | Non
     """A JPEG without its application segments (EXIF, XMP, ICC, thumbnails; but APP14) and
     comments, and the width and height of every frame it holds; None when its segments
     cannot be followed."""
-    out, frames, at = [data[:2]], [], 2
+    out, at = [data[:2]], 2
+    frames: list[tuple[int, int]] = []
     while at + 1 < len(data):
         marker = data[at + 1]
         if data[at] != 0xFF:

@@ -77,9 +77,7 @@ def _sum_message(
     return None
 
 
-def _percent_message(
-    year: str, value: Decimal, counts: list[Series], threshold: int
-) -> str | None:
+def _percent_message(year: str, value: Decimal, counts: list[Series], threshold: int) -> str | None:
     for series in counts:
         whole = series.values.get(year)
         if whole is None or whole < threshold:
