@@ -104,7 +104,7 @@ def test_an_svgs_title_description_metadata_and_comments_are_not_published(
     html = published(small, "square.svg", SVG_WITH_METADATA)
     (image,) = images_in(html)
     assert PERSONAL.encode() not in image and b"inkscape" not in image
-    assert b'<rect width="4" height="4" fill="#c00" />' in image
+    assert b'<rect width="4" height="4" fill="#c00"></rect>' in image
 
 
 def check_image(small: Path, name: str, data: bytes) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import struct
 from xml.etree import ElementTree
+from xml.sax.saxutils import escape, quoteattr
 
 MAX_SHAPES = 100_000
 SVG = "http://www.w3.org/2000/svg"
@@ -25,9 +26,6 @@ _SVG_WORDS = {"desc", "title", "metadata"}
 _CSS_HEX = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?")
 _CSS_CHAR = re.compile(r"\\(.)", re.DOTALL)
 _CSS_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
-
-ElementTree.register_namespace("", SVG)
-ElementTree.register_namespace("xlink", XLINK)
 
 
 def png_pictures_only(data: bytes) -> bytes | None:
@@ -147,7 +145,25 @@ def svg_pictures_only(root: ElementTree.Element) -> str:
         for name in list(parent.attrib):
             if _namespace(name) not in _KEPT_NAMESPACES:
                 del parent.attrib[name]
-    return ElementTree.tostring(root, encoding="unicode")
+    declared = (f' xmlns="{drawn}"' if drawn else "") + f' xmlns:xlink="{XLINK}"'
+    return _written(root, declared)
+
+
+def _written(element: ElementTree.Element, declared: str = "") -> str:
+    """An element as XML with the SVG namespace as the default, written here rather than by
+    ElementTree, whose prefixes depend on what other code has registered."""
+    name = _local(element.tag)
+    attributes = "".join(
+        f" {_prefix(key)}{_local(key)}={quoteattr(value)}" for key, value in element.attrib.items()
+    )
+    inside = escape(element.text or "") + "".join(_written(child) for child in element)
+    return f"<{name}{declared}{attributes}>{inside}</{name}>" + escape(element.tail or "")
+
+
+def _prefix(attribute: str) -> str:
+    return {XLINK: "xlink:", "http://www.w3.org/XML/1998/namespace": "xml:"}.get(
+        _namespace(attribute), ""
+    )
 
 
 def _href(element: ElementTree.Element) -> str:

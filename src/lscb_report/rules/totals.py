@@ -48,7 +48,10 @@ def undeclared_totals(content: Content) -> Iterator[Problem]:
     percentage that makes a small count of a count series, is a warning at its figure."""
     metrics, threshold = content.metrics, content.board.rules.hide_counts_below
     counts = [s for s in metrics.series if s.unit == "count" and s.counts_children]
+    declared = {part for s in metrics.series for part in s.total_of}  # metric-total's to judge
     for index, series in enumerate(metrics.series):
+        if series.id in declared:
+            continue
         for year, value in series.values.items():
             if value is None:
                 continue
