@@ -214,3 +214,30 @@ def test_schema_never_writes_through_a_link(tmp_path: Path, private: Path, monke
     result = run("schema", "--out", "linked")
     assert result.exit_code == 1 and "linked: is a link" in result.output
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_folder_linked_out_is_named_as_it_was_reached(small: Path, private: Path) -> None:
+    (private / "x.yaml").write_text("kind: nothing\n")
+    reviews = small / "2020-21" / "reviews"
+    for review in reviews.iterdir():
+        review.unlink()
+    reviews.rmdir()
+    reviews.symlink_to(private)
+    result = run("check", "2020-21")
+    assert result.exit_code == 1
+    assert (
+        "content/2020-21/reviews/x.yaml:1:1: is a link to a file outside the content folder; "
+        "put the file itself here"
+    ) in result.output
+    assert str(private) not in result.output
+
+
+def test_a_required_file_that_is_a_pipe_is_named_as_such(small: Path, deadline: None) -> None:
+    (small / "board.yaml").unlink()
+    os.mkfifo(small / "board.yaml")
+    result = run("check", "2020-21")
+    assert result.exit_code == 1
+    assert (
+        "content/board.yaml:1:1: is not a file that can be read (it is a folder, device or "
+        "pipe); put a YAML file here"
+    ) in result.output

@@ -10,6 +10,7 @@ is expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,10 +80,11 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it. The
-    last part is kept as it is named, so that a link is shown as itself, not its target."""
+    """A path as the user would type it: relative to the working folder when inside it. No
+    link on the way is followed, so a file reached through one is named as it was reached,
+    never by where the link leads."""
     try:
-        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -109,7 +110,7 @@ class _Reader:
         return result
 
     def required(self, model: type[M], path: Path, what: str = "every year") -> M | None:
-        if not path.is_file():
+        if not os.path.lexists(path):  # a link or pipe there is read, and refused, as such
             self.problems.append(
                 Problem(display_path(path), 1, 1, f"the file is missing; {what} needs {path.name}")
             )
