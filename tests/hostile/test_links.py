@@ -89,8 +89,11 @@ def test_links_and_pipes_in_the_old_report_are_not_carried_over(
     (folder / "notes" / "leak").symlink_to(private)
     (folder / "notes" / "kept.txt").write_text("kept")
     os.mkfifo(folder / "pipe")
+    (folder / "annual-report.pdf").symlink_to(private / "id_rsa")
+    os.mkfifo(folder / "executive-summary.pdf")
     result = run("build", "2020-21", "--format", "md")
     assert result.exit_code == 0, result.output
+    assert ".pdf" not in (folder / "index.html").read_text()  # nor listed as if kept
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
     assert names == [
         "annual-report.md",

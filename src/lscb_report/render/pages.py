@@ -11,6 +11,7 @@ from pathlib import Path
 from lscb_report import __version__
 from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
+from lscb_report.files import plain_file
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
 from lscb_report.render.documents import DOCUMENTS, FORMATS, TITLES
@@ -68,7 +69,7 @@ def index_html(
         for fmt in FORMATS:
             name = f"{document}.{fmt}"
             data = files.get(name)
-            if data is None and (folder / name).is_file():
+            if data is None and plain_file(folder / name):  # a link is not carried over
                 data = (folder / name).read_bytes()
             if data is not None:
                 rows.append(
