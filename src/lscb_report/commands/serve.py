@@ -201,13 +201,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         name = "index.html" if path == "/" else path.lstrip("/")
         match = _NAME.fullmatch(name)
-        if match is None:
+        if match is None or (match.group(1) == "pdf" and name[:-4] not in DOCUMENTS):
             self._page(preview, HTTPStatus.NOT_FOUND, _message(f"There is no page {name}."))
             return
         kind = match.group(1)
-        if kind == "pdf" and name.removesuffix(".pdf") not in DOCUMENTS:
-            self._page(preview, HTTPStatus.NOT_FOUND, _message(f"There is no page {name}."))
-            return
         failed = preview.pdf(name.removesuffix(".pdf")) if kind == "pdf" else None
         if failed is not None:
             self._page(preview, HTTPStatus.INTERNAL_SERVER_ERROR, failed)
