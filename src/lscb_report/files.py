@@ -13,7 +13,9 @@ import os
 import stat
 from pathlib import Path
 
-_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+# Windows has neither flag: there a link is looked for just before opening instead.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 NOT_A_FILE = "not a file that can be read (it is a folder, link, device or pipe)"
 
 
@@ -30,6 +32,8 @@ def read_plain(path: Path, max_bytes: int) -> bytes:
     """The bytes of a plain file (not a link, pipe or device), at most ``max_bytes`` of them;
     Unreadable when it is anything else, over the limit, or cannot be opened."""
     try:
+        if not _NOFOLLOW and os.path.islink(path):
+            raise Unreadable(NOT_A_FILE)
         handle = os.open(path, _FLAGS)
     except OSError as error:
         raise Unreadable(_reason(error)) from None
@@ -39,7 +43,6 @@ def read_plain(path: Path, max_bytes: int) -> bytes:
             raise Unreadable(NOT_A_FILE)
         if info.st_size > max_bytes:
             raise Unreadable("over the size limit", info.st_size)
-        os.set_blocking(handle, True)
         with os.fdopen(handle, "rb", closefd=False) as file:
             data = file.read(max_bytes + 1)
     except OSError as error:
@@ -54,8 +57,10 @@ def read_plain(path: Path, max_bytes: int) -> bytes:
 def write_plain(path: Path, data: bytes) -> None:
     """Write data to path as a plain file, never through a link onto its target nor into a
     pipe or device (Unreadable then, with the reason); OSError when it cannot be written."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
+        if not _NOFOLLOW and os.path.islink(path):
+            raise Unreadable(NOT_A_FILE)
         handle = os.open(path, flags, 0o644)
     except OSError as error:
         if error.errno in _LINK_ERRORS:
@@ -65,7 +70,6 @@ def write_plain(path: Path, data: bytes) -> None:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise Unreadable(NOT_A_FILE)
         os.ftruncate(handle, 0)
-        os.set_blocking(handle, True)
         with os.fdopen(handle, "wb", closefd=False) as file:
             file.write(data)
     finally:
