@@ -120,5 +120,5 @@ def test_check_loads_only_the_content_and_rules_stages_and_the_command_line(
     loaded = modules_after("check", "2014-15", "--content", str(CONTENT), cwd=tmp_path)
     ours = {name for name in loaded if name.startswith("lscb_report.")}
     stages = {name.split(".")[1] for name in ours}
-    assert stages <= {"cli", "content", "rules", "errors", "numbers", "years"}, stages
+    assert stages <= {"cli", "content", "rules", "errors", "files", "numbers", "years"}, stages
     assert {"content", "rules"} <= stages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,13 +27,15 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.where}: {prefix}{self.message}"
+        return f"{self.where}: {prefix}{printable(self.message)}"
 
     @property
     def where(self) -> str:
         """file:line:column, or the file alone for a problem with no place in it (line 0),
-        such as a PDF engine's warning about a whole document."""
-        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        such as a PDF engine's warning about a whole document; control characters in the
+        name shown as escapes, so that one problem is one line."""
+        file = printable(self.file)
+        return f"{file}:{self.line}:{self.column}" if self.line else file
 
     def as_warning(self) -> Problem:
         """The same problem, downgraded to a warning."""
@@ -69,3 +72,28 @@ def tally(problems: list[Problem]) -> str:
         if n
     ]
     return f"{' and '.join(parts)} in {files} file{'' if files == 1 else 's'}"
+
+
+# C0 and C1 controls, DEL, and the characters that reorder or hide text (bidirectional
+# overrides and isolates, zero-width marks, line and paragraph separators).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def printable(text: str, *, breaks: bool = False) -> str:
+    """Text with every control, bidirectional and invisible character written as an escape
+    (``\\n``, ``\\x1b``, ``\\u202e``), so that a name or a quoted value is shown as data:
+    one line, nothing a terminal or a log reader would act on. ``breaks`` keeps line breaks
+    for a format that escapes them itself."""
+    return UNPRINTABLE.sub(_escape_breaks if breaks else _escape, text)
+
+
+def _escape_breaks(match: re.Match[str]) -> str:
+    return match.group() if match.group() in "\r\n" else _escape(match)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"

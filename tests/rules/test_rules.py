@@ -27,6 +27,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
     assert [r for r in rules if rules[r].severity == "warning"] == [
         "embargo-ended",
         "figure-unknown",
+        "metric-undeclared-total",
         "paragraph-number",
         "raw-html",
         "sab-financial-year",
@@ -58,7 +59,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2023-period",
         "wt2023-scrutiny",
     ]
-    assert len(rules) == 53
+    assert len(rules) == 55
     assert all(r.summary for r in rules.values())
 
 

@@ -350,7 +350,11 @@ def test_images_in_the_folder_are_inlined_in_the_html(images: Path) -> None:
     html = (out / "annual-report.html").read_text()
     png = base64.b64encode(PNG).decode()
     assert f'<img src="data:image/png;base64,{png}" alt="A red dot" />' in html
-    assert f'<img src="data:image/svg+xml;base64,{base64.b64encode(SVG).decode()}"' in html
+    svg = (  # as written again without its metadata
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'width="4" height="4"><rect width="4" height="4" fill="#c00"></rect></svg>'
+    )
+    assert f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}"' in html
     assert "![A red dot](images/dot.png)" in (out / "annual-report.md").read_text()
 
 

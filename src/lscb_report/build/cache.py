@@ -1,4 +1,5 @@
-"""What a build may reuse from earlier builds, kept in ``OUT/.cache``.
+"""What a build may reuse from earlier builds, kept in ``OUT/.cache`` (``OUT/.cache-board`` for
+the board's restricted edition, so that the editions never share a cache: see ``folder_for``).
 
 Three things are kept, each under a key made from everything it depends on, so that a
 changed input always changes the key and a stale entry can never be served:
@@ -57,8 +58,15 @@ def _folder_hashes(folder: Path) -> dict[str, str]:
     }
 
 
+def folder_for(config: BuildConfig) -> Path:
+    """The cache of the build's edition: OUT/.cache for the public one, OUT/.cache-board for
+    the board's restricted one, so that nothing made from restricted text (its PDFs, its
+    charts, its record) is ever kept where the public edition's is."""
+    return config.out / (CACHE if config.audience == "public" else f"{CACHE}-{config.audience}")
+
+
 def _record(config: BuildConfig) -> Path:
-    return config.out / CACHE / f"{config.folder.name}.json"
+    return folder_for(config) / f"{config.folder.name}.json"
 
 
 def unchanged(config: BuildConfig, key: str) -> tuple[list[Output], list[Problem]] | None:
@@ -83,7 +91,7 @@ def remember(config: BuildConfig, key: str, outputs: list[Output], warnings: lis
         "outputs": outputs,
         "warnings": [_fields(problem) for problem in warnings],
     }
-    _tag(config.out)
+    _tag(folder_for(config))
     _write(_record(config), json.dumps(record, indent=1).encode())
 
 
@@ -98,9 +106,9 @@ def pdf_key(html: str, created: date, files: dict[str, bytes] | None = None) -> 
     return digest.hexdigest()
 
 
-def cached_pdf(out: Path, key: str) -> Typeset | None:
+def cached_pdf(cache: Path, key: str) -> Typeset | None:
     """The PDF typeset earlier from the same inputs, if it is there whole."""
-    folder = out / CACHE / "pdf"
+    folder = cache / "pdf"
     try:
         meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
         data = (folder / f"{key}.pdf").read_bytes()
@@ -116,13 +124,13 @@ class Pending:
     """Entries a build made for the cache, written only once the build has succeeded, so
     that a failed build writes nothing at all."""
 
-    def __init__(self, out: Path) -> None:
-        self.out = out
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # the edition's cache (folder_for)
         self.entries: list[tuple[Path, bytes]] = []
 
     def pdf(self, key: str, typeset: Typeset) -> None:
         """Keep a typeset PDF for later builds."""
-        folder = self.out / CACHE / "pdf"
+        folder = self.folder / "pdf"
         meta = {
             "sha256": hashlib.sha256(typeset.data).hexdigest(),
             "pages": typeset.pages,
@@ -139,11 +147,11 @@ class Pending:
         """Write the entries, and keep only the most recently used few of each kind."""
         if not self.entries:
             return
-        _tag(self.out)
+        _tag(self.folder)
         for path, data in self.entries:
             _write(path, data)
-        _prune(self.out / CACHE / "pdf", "*.pdf", PDFS_KEPT)
-        _prune(self.out / CACHE / "charts", "*.svg", CHARTS_KEPT)
+        _prune(self.folder / "pdf", "*.pdf", PDFS_KEPT)
+        _prune(self.folder / "charts", "*.svg", CHARTS_KEPT)
         self.entries = []
 
 
@@ -153,7 +161,7 @@ def charts(pending: Pending, series: list[Series]) -> dict[str, str]:
     and kept once the build succeeds."""
     from lscb_report.typeset.parallel import in_child
 
-    folder = pending.out / CACHE / "charts"
+    folder = pending.folder / "charts"
     paths = {s.id: folder / f"{_chart_key(s)}.svg" for s in series}
     found = {id_: svg for id_, path in paths.items() if (svg := _read_chart(path)) is not None}
     missing = [s for s in series if s.id not in found]
@@ -205,8 +213,11 @@ def _prune(folder: Path, pattern: str, kept: int) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all; a cache that cannot be written is skipped."""
+    """Write a cache file whole or not at all; a cache that cannot be written, or that is
+    reached through a link (which could lead anywhere), is skipped."""
     temporary = None
+    if any(folder.is_symlink() for folder in (path.parent, path.parent.parent)):
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
@@ -218,9 +229,9 @@ def _write(path: Path, data: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _tag(out: Path) -> None:
+def _tag(folder: Path) -> None:
     """Mark the cache folder as a cache, for backup tools."""
-    tag = out / CACHE / "CACHEDIR.TAG"
+    tag = folder / "CACHEDIR.TAG"
     if not tag.exists():
         _write(tag, _TAG.encode("ascii"))
 

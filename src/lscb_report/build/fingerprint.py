@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import lscb_report
+from lscb_report.files import Unreadable, read_plain
 
 if TYPE_CHECKING:
     from lscb_report.build.config import BuildConfig
@@ -20,31 +22,39 @@ VERSION = b"lscb-report cache 1\n"  # change it to set aside every cache entry m
 
 
 def _files(root: Path) -> list[Path]:
-    """Every plain file under a folder (through links, each folder once), in a stable order,
-    compiled bytecode left out; pipes and devices are never read."""
-    found, seen = [], set()
-    for folder, folders, names in os.walk(root, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen or os.path.basename(folder) == "__pycache__":
-            folders[:] = []
-            continue
-        seen.add(real)
-        found += [path for name in names if (path := Path(folder, name)).is_file()]
+    """Every entry under a folder, in a stable order, compiled bytecode left out. Links are
+    listed, never followed (a link to / is one entry, not the whole disk), as the loader
+    never follows them either."""
+    found = []
+    for folder, folders, names in os.walk(root, followlinks=False):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        found += [Path(folder, name) for name in names]
+        found += [path for f in folders if (path := Path(folder, f)).is_symlink()]
     return sorted(found)
 
 
-def _add_files(digest: Any, root: Path, files: list[Path]) -> None:
-    """Files, by path relative to root and content, into a running hash. A file too large
-    for any build to read counts by its size and modification time, so that hashing stays
-    quick whatever the folder holds."""
-    for path in files:
-        name = path.relative_to(root).as_posix().encode()
-        info = path.stat()
+def _mark(path: Path) -> bytes:
+    """What stands for one entry in the hash: a plain file's content (or, when too large for
+    any build to read, its size and modification time); a link's target, unfollowed; the
+    kind of anything else, which is never opened (a pipe could make reading hang)."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            return b"link:" + os.fsencode(os.readlink(path))
+        if not stat.S_ISREG(info.st_mode):
+            return b"special:%d" % stat.S_IFMT(info.st_mode)
         if info.st_size > HASHED_UP_TO:
-            mark = b"%d:%d" % (info.st_size, info.st_mtime_ns)
-        else:
-            with path.open("rb") as handle:
-                mark = hashlib.file_digest(handle, "sha256").digest()
+            return b"%d:%d" % (info.st_size, info.st_mtime_ns)
+        return hashlib.sha256(read_plain(path, HASHED_UP_TO)).digest()
+    except (OSError, Unreadable) as error:
+        return b"unreadable:" + str(error).encode()
+
+
+def _add_files(digest: Any, root: Path, files: list[Path]) -> None:
+    """Entries, by path relative to root and what stands for each, into a running hash."""
+    for path in files:
+        name = os.fsencode(path.relative_to(root).as_posix())
+        mark = _mark(path)
         digest.update(b"%d:%s:%d:" % (len(name), name, len(mark)) + mark)
 
 

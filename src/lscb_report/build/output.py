@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -10,11 +11,19 @@ from pathlib import Path
 
 from lscb_report.content.loading import display_path
 from lscb_report.errors import Problem, ReportError
+from lscb_report.files import plain_file
 
 
 def write_report(folder: Path, files: dict[str, bytes]) -> None:
     """Put a build's files into its output folder all at once; a ReportError when the folder
     cannot be written (the last good report is then as it was)."""
+    for place in (folder.parent, folder, _retired(folder)):
+        if place.is_symlink():
+            message = (
+                "is a link, which a build never follows (it could publish the folder it "
+                "points to); remove the link, and the build will make a plain folder here"
+            )
+            raise ReportError([Problem(display_path(place), 0, 0, message)])
     try:
         write_atomically(folder, files)
     except OSError as error:
@@ -58,22 +67,45 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> None:
     The new folder is assembled beside the old one and swapped in with renames, so a reader
     (or an interrupted build) never sees half a report.
     """
-    retired = folder.with_name(f".{folder.name}.old")
-    if retired.is_dir() and not folder.exists():
+    retired = _retired(folder)
+    if _plain_folder(retired) and not os.path.lexists(folder):
         retired.rename(folder)  # an earlier build stopped between its two renames
     with staging(folder) as staged:
-        if folder.is_dir():
+        if _plain_folder(folder):
             for old in folder.iterdir():
                 if old.name in files:
                     continue
-                if old.is_dir() and not old.is_symlink():
-                    shutil.copytree(old, staged / old.name, symlinks=True)
-                else:
+                if _plain_folder(old):
+                    shutil.copytree(old, staged / old.name, ignore=_not_plain)
+                elif plain_file(old):
                     shutil.copy2(old, staged / old.name, follow_symlinks=False)
         _put(staged, files)
-        if retired.exists():
+        if retired.is_symlink():
+            retired.unlink()
+        elif retired.exists():
             shutil.rmtree(retired)
         _swap(staged, folder, retired)
+
+
+def _retired(folder: Path) -> Path:
+    """Where the old folder is put while the new one takes its place."""
+    return folder.with_name(f".{folder.name}.old")
+
+
+def _plain_folder(path: Path) -> bool:
+    """Whether path is a folder itself, not a link to one."""
+    return path.is_dir() and not path.is_symlink()
+
+
+def _not_plain(folder: str, names: list[str]) -> set[str]:
+    """The names in a folder that are neither plain files nor plain folders: links, pipes
+    and devices, which are never copied into a new report (a link could publish its
+    target, a pipe could make the copy hang)."""
+    return {
+        name
+        for name in names
+        if not (plain_file(Path(folder, name)) or _plain_folder(Path(folder, name)))
+    }
 
 
 def _swap(staging: Path, folder: Path, retired: Path) -> None:

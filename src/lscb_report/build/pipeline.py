@@ -45,7 +45,7 @@ def build(config: BuildConfig, step: Step = lambda _: None) -> BuildResult:
         return kept
     from lscb_report.typeset.parallel import Typesetter
 
-    pending = cache.Pending(config.out)
+    pending = cache.Pending(cache.folder_for(config))
     with Typesetter(fork=None if "pdf" in config.formats else False) as typesetter:
         result = _build(config, step, typesetter, pending)
     pending.commit()
@@ -200,7 +200,7 @@ def _typeset(
         document: cache.pdf_key(html, created, attached.get(document))
         for document, html in print_html.items()
     }
-    made = {document: cache.cached_pdf(pending.out, key) for document, key in keys.items()}
+    made = {document: cache.cached_pdf(pending.folder, key) for document, key in keys.items()}
     for document, typeset in made.items():
         if typeset is not None:
             step(f"{document}.pdf has not changed; kept from the last build")

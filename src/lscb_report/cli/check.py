@@ -11,7 +11,13 @@ import typer
 
 from lscb_report.cli.console import output_console
 from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, Year
-from lscb_report.cli.problems import as_json, github_annotations, ordered, print_problem
+from lscb_report.cli.problems import (
+    as_json,
+    github_annotations,
+    ordered,
+    print_problem,
+    summarised,
+)
 from lscb_report.content.loading import MAX_BYTES
 from lscb_report.errors import errors_in, tally
 
@@ -55,7 +61,7 @@ def check(
             data["checklist"] = checklist_data(checklist)
         typer.echo(json.dumps(data, indent=2))
     else:
-        shown = errors_in(problems) if errors_only else problems
+        shown = summarised(errors_in(problems) if errors_only else problems)
         if output is CheckFormat.github:
             for line in github_annotations(shown):
                 typer.echo(line)

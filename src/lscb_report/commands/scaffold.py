@@ -55,7 +55,7 @@ def new_year(root: Path, year: FinancialYear, previous: FinancialYear) -> list[P
     if year != previous.next():
         raise ValueError(f"{year} does not follow {previous}")
     folder = root / str(year)
-    if folder.exists():
+    if os.path.lexists(folder):  # a dangling link, a pipe or a file are there too
         raise ReportError(
             [
                 Problem(

@@ -18,11 +18,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from lscb_report.build.config import BuildConfig
 from lscb_report.build.pipeline import build
+from lscb_report.commands.localhost import LocalServer, local_host
 from lscb_report.commands.problempage import (
     document,
     mark_placeholders,
@@ -30,6 +31,7 @@ from lscb_report.commands.problempage import (
     warnings_note,
 )
 from lscb_report.errors import Problem, ReportError, errors_in, tally
+from lscb_report.render.documents import DOCUMENTS
 
 HOST = "127.0.0.1"
 _NAME = re.compile(r"[a-z0-9-]+\.(html|md|pdf|docx|csv)")
@@ -67,7 +69,7 @@ class Preview:
         self.state = State()
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.server = ThreadingHTTPServer((HOST, port), _Handler)
+        self.server = LocalServer((HOST, port), _Handler)
         self.server.daemon_threads = True
         self.server.preview = self  # type: ignore[attr-defined]
         self.threads: list[threading.Thread] = []
@@ -127,21 +129,24 @@ class Preview:
         else:
             self.on_event(f"{self.config.year}: rebuilt in {seconds:.1f} s ({tally(problems)})")
 
-    def pdf(self, document: str, fmt: str = "pdf") -> None:
-        """Make a document's PDF (or Word file) unless it is current with the last build."""
+    def pdf(self, document: str, fmt: str = "pdf") -> str | None:
+        """Make a document's PDF (or Word file) unless it is current with the last build; the
+        page to show instead when it cannot be, which affects this request only."""
         name = f"{document}.{fmt}"
         with self.lock:
             version = self.state.version
             if self.state.pdfs.get(name) == version or self.broken:
-                return
+                return None
             self.on_event(f"making {name}")
             config = replace(self.config, formats=(fmt,), documents=(document,))
             try:
                 build(config)
             except ReportError as error:
-                self.state.problems = error.problems
-                return
+                return _problems_page(State(problems=error.problems))
+            except Exception:  # a bug: say so on this page, keep serving the others
+                return _problems_page(State(failure=traceback.format_exc()))
             self.state.pdfs[name] = version
+        return None
 
     @property
     def broken(self) -> bool:
@@ -198,18 +203,24 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         """Serve one request."""
         preview: Preview = self.server.preview  # type: ignore[attr-defined]
+        if not local_host(self.headers.get("Host", "")):
+            message = "This preview answers only to localhost and 127.0.0.1.\n"
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, message.encode(), "text/plain")
+            return
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == "/_version":
             self._send(HTTPStatus.OK, str(preview.state.version).encode(), "text/plain")
             return
         name = "index.html" if path == "/" else path.lstrip("/")
         match = _NAME.fullmatch(name)
-        if match is None:
+        if match is None or (match.group(1) == "pdf" and name[:-4] not in DOCUMENTS):
             self._page(preview, HTTPStatus.NOT_FOUND, _message(f"There is no page {name}."))
             return
         kind = match.group(1)
-        if kind in _ON_REQUEST:
-            preview.pdf(name.removesuffix(f".{kind}"), kind)
+        failed = preview.pdf(name.removesuffix(f".{kind}"), kind) if kind in _ON_REQUEST else None
+        if failed is not None:
+            self._page(preview, HTTPStatus.INTERNAL_SERVER_ERROR, failed)
+            return
         if preview.broken:
             self._page(preview, HTTPStatus.INTERNAL_SERVER_ERROR, _problems_page(preview.state))
             return

@@ -10,8 +10,8 @@ is expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from lscb_report.content.events import Path_ as Path_
 from lscb_report.content.events import Span as Span
 from lscb_report.content.events import dotted as dotted
 from lscb_report.errors import Problem
+from lscb_report.files import NOT_A_FILE, Unreadable, read_plain
 
 MAX_BYTES = 1_000_000
 
@@ -42,6 +43,8 @@ class Loaded:
     keys: dict[Path_, Mark] = field(default_factory=dict)
     spans: dict[Path_, Span] = field(default_factory=dict)
     text: str = field(default="", repr=False)
+    # what content.positions has worked out about the text, kept so it is done once
+    located: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of the value (or key) at path, or of its nearest enclosing node."""
@@ -77,9 +80,11 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
+    """A path as the user would type it: relative to the working folder when inside it. No
+    link on the way is followed, so a file reached through one is named as it was reached,
+    never by where the link leads."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
     except ValueError:
         return str(path)
 
@@ -94,28 +99,30 @@ def load_file(
     try:
         if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
             return None, [Problem(name, 1, 1, _OUTSIDE)]
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None, [Problem(name, 1, 1, _NOT_A_FILE)]
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1) if info.st_size <= max_bytes else b""
-        size = max(info.st_size, len(raw))
-        if size > max_bytes:
+        if path.is_symlink():
+            return None, [Problem(name, 1, 1, _LINK)]
+        raw = read_plain(path, max_bytes)
+    except Unreadable as error:
+        if error.size is not None:
             return None, [
                 Problem(
                     name,
                     1,
                     1,
-                    f"the file is {size:,} bytes, over the limit of "
+                    f"the file is {error.size:,} bytes, over the limit of "
                     f"{max_bytes:,}; split it into smaller files",
                 )
             ]
+        if error.reason == NOT_A_FILE:
+            return None, [Problem(name, 1, 1, _NOT_A_FILE)]
+        return None, [Problem(name, 1, 1, f"cannot be read: {error.reason}")]
     except OSError as error:
         return None, [Problem(name, 1, 1, f"cannot be read: {error.strerror}")]
     return load_bytes(raw, name)
 
 
 _OUTSIDE = "is a link to a file outside the content folder; put the file itself here"
+_LINK = "is a link to another file; put the file itself here (links are not followed)"
 _NOT_A_FILE = (
     "is not a file that can be read (it is a folder, device or pipe); put a YAML file here"
 )

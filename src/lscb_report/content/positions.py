@@ -28,19 +28,35 @@ def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 
 def locate(loaded: Loaded, path: Path_, offset: int) -> Mark:
-    """The line and column of the character at offset in the text value at path."""
+    """The line and column of the character at offset in the text value at path. The value
+    is followed through its source once and the place of every character kept, so that
+    placing every match in a long value takes time in proportion to its length."""
     span = loaded.spans.get(path)
     if span is None or not loaded.text:
         return loaded.mark(path)
-    lines = loaded.text.splitlines()
+    places = _places(loaded, path, span)
+    if places is None:
+        return span.start
+    if 0 <= offset < len(places):
+        return Mark(places[offset][0] + 1, places[offset][1] + 1)
+    return span.start
+
+
+def _places(loaded: Loaded, path: Path_, span: Span) -> list[tuple[int, int]] | None:
+    """The place of each character of the text value at path, as far as the source can be
+    followed; None when the value is not text. Worked out once per value."""
+    if path in loaded.located:
+        known: list[tuple[int, int]] = loaded.located[path]
+        return known
     value = _value(loaded.data, path)
     if not isinstance(value, str):
-        return span.start
+        return None
+    if "lines" not in loaded.located:
+        loaded.located["lines"] = loaded.text.splitlines()
+    lines = loaded.located["lines"]
     source = _block(lines, span, value) if span.style in ("|", ">") else _flow(lines, span)
-    found = _align(value, source, offset)
-    if found is None:
-        return span.start
-    return Mark(found[0] + 1, found[1] + 1)
+    loaded.located[path] = places = _align(value, source)
+    return places
 
 
 def problem_at(
@@ -96,17 +112,18 @@ def _flow(lines: list[str], span: Span) -> Source:
     return source
 
 
-def _align(value: str, source: Source, offset: int) -> tuple[int, int] | None:
-    """Follow the value through its source to the character at offset; None if they part."""
+def _align(value: str, source: Source) -> list[tuple[int, int]]:
+    """Follow the value through its source: the place of each character, up to where they
+    part."""
+    places: list[tuple[int, int]] = []
     at = 0
     for index, char in enumerate(value):
         while at < len(source) and source[at][0] == "" and char not in " \n":
             at += 1  # a break folded away (a plain scalar's continuation line)
         if at >= len(source):
-            return None
+            break
         here = source[at]
-        if index == offset:
-            return here[1], here[2]
+        places.append((here[1], here[2]))
         if here[0] == char:
             at += 1
         elif here[0] == "" and char in " \n":
@@ -115,5 +132,5 @@ def _align(value: str, source: Source, offset: int) -> tuple[int, int] | None:
             while at < len(source) and source[at][0] == "" and following != "\n":
                 at += 1
         else:
-            return None
-    return None
+            break
+    return places

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from lscb_report.content.models import (
 )
 from lscb_report.content.profiles import DEFAULT_PROFILE, activity_rank
 from lscb_report.content.validation import validate
-from lscb_report.errors import Problem, errors_in
+from lscb_report.errors import UNPRINTABLE, Problem, errors_in
 from lscb_report.years import FinancialYear
 
 M = TypeVar("M", bound=FileModel)
@@ -110,7 +111,7 @@ class _Reader:
         return result
 
     def required(self, model: type[M], path: Path, what: str = "every year") -> M | None:
-        if not path.is_file():
+        if not os.path.lexists(path):  # a link or pipe there is read, and refused, as such
             self.problems.append(
                 Problem(display_path(path), 1, 1, f"the file is missing; {what} needs {path.name}")
             )
@@ -131,7 +132,9 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
         return []
     paths = []
     for path in sorted(folder.iterdir()):
-        if path.suffix == ".yml":
+        if UNPRINTABLE.search(path.name):
+            problems.append(Problem(display_path(path), 1, 1, _BAD_NAME))
+        elif path.suffix == ".yml":
             problems.append(
                 Problem(
                     display_path(path),
@@ -144,6 +147,12 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
             paths.append(path)
     return paths
 
+
+_BAD_NAME = (
+    "the file's name holds a line break, control or invisible character (shown as \\n, "
+    "\\x.. or \\u....); rename it with letters, digits and hyphens, such as "
+    "serious-case-review.yaml"
+)
 
 REQUIRED_FILES = frozenset({"board", "glossary", "report", "budget", "metrics"})
 

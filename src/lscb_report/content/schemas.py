@@ -29,6 +29,7 @@ from lscb_report.content.models import (
     Report,
 )
 from lscb_report.errors import Problem, ReportError
+from lscb_report.files import Unreadable, plain_file, write_plain
 
 MODELINE = "# yaml-language-server: $schema="
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -95,17 +96,23 @@ def schema_texts() -> dict[str, str]:
 def write_schemas(out: Path) -> list[Path]:
     """Write every schema into out; return the files written. A folder that cannot be
     written is a ReportError."""
-    written = []
+    texts = {out / name: text for name, text in schema_texts().items()}
+    for path in (out, *texts):
+        if path.is_symlink() or (path != out and path.exists() and not plain_file(path)):
+            message = "is a link, a pipe or a device, which is never written through; remove it"
+            raise ReportError([Problem(display_path(path), 0, 0, message)])
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for name, text in schema_texts().items():
-            (out / name).write_text(text, encoding="utf-8")
-            written.append(out / name)
+        for path, text in texts.items():
+            write_plain(path, text.encode("utf-8"))
+    except Unreadable:
+        message = "changed into a link, a pipe or a device while it was written; try again"
+        raise ReportError([Problem(display_path(out), 0, 0, message)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         message = f"cannot write the schemas here ({reason}); choose another --out folder"
         raise ReportError([Problem(display_path(out), 0, 0, message)]) from None
-    return written
+    return list(texts)
 
 
 def _textual(node: Any) -> Any:

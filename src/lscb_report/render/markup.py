@@ -24,6 +24,7 @@ from mdit_py_plugins.container import container_plugin
 
 from lscb_report.render.datalinks import DataLink, link_data, render_data_link
 from lscb_report.render.headings import slug
+from lscb_report.render.sources import MAX_FONT_BYTES, PlainLoader, font_files, read_source
 from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link
@@ -197,7 +198,7 @@ def html_page(
     for the PDF engine, which does not read media queries, and ``fonts=False`` the inline
     fonts, for a page light enough to be only links (it falls back to the system's)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        loader=PlainLoader(template_folders(templates)),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
     )
@@ -216,8 +217,9 @@ def html_page(
 def _template_text(templates: Path | None, name: str) -> str:
     """A file from the first templates folder that has it, or nothing."""
     for folder in template_folders(templates):
-        if (folder / name).is_file():
-            return (folder / name).read_text(encoding="utf-8")
+        data = read_source(folder, name)
+        if data is not None:
+            return data.decode("utf-8", errors="replace")
     return ""
 
 
@@ -227,7 +229,7 @@ _FONT_NAME = re.compile(r"-(\d00)-(normal|italic)$")
 def fonts_css(templates: Path | None) -> str:
     """@font-face rules for every font in the first fonts folder found, inline."""
     for folder in template_folders(templates):
-        fonts = sorted(p for p in (folder / "fonts").glob("*") if p.suffix in FONT_TYPES)
+        fonts = [p for p in font_files(folder) if p.suffix in FONT_TYPES]
         if fonts:
             return "".join(_font_face(path) for path in fonts)
     return ""
@@ -236,7 +238,8 @@ def fonts_css(templates: Path | None) -> str:
 def _font_face(path: Path) -> str:
     match = _FONT_NAME.search(path.stem)
     weight, style = match.groups() if match else ("400", "normal")
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    font = read_source(path.parent.parent, f"fonts/{path.name}", MAX_FONT_BYTES) or b""
+    data = base64.b64encode(font).decode("ascii")
     return (
         f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; font-style: {style}; '
         f'src: url("data:{FONT_TYPES[path.suffix]};base64,{data}"); }}\n'

@@ -11,6 +11,7 @@ from pathlib import Path
 from lscb_report import __version__
 from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
+from lscb_report.files import plain_file
 from lscb_report.numbers import size
 from lscb_report.render.charts import chart_sources
 from lscb_report.render.datalinks import DataLink
@@ -123,7 +124,7 @@ def index_html(
 def _data(files: dict[str, bytes], folder: Path, name: str) -> bytes | None:
     """An output made by this build, or else kept from an earlier one in the folder."""
     data = files.get(name)
-    if data is None and (folder / name).is_file():
+    if data is None and plain_file(folder / name):  # a link is not carried over
         data = (folder / name).read_bytes()
     return data
 

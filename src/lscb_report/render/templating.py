@@ -25,7 +25,9 @@ from lscb_report.render.appendix import APPENDIX_MARK, appendix
 from lscb_report.render.charts import describe
 from lscb_report.render.documents import DOCUMENTS as DOCUMENTS
 from lscb_report.render.headings import contents
+from lscb_report.render.sources import PlainLoader
 from lscb_report.rules import signoff
+from lscb_report.rules.characters import HIDDEN_CHARACTERS
 from lscb_report.rules.glossary import spell_out
 from lscb_report.rules.guidance import checklist, edition_for
 from lscb_report.rules.safety import safe_markdown
@@ -44,7 +46,9 @@ CONTENTS_MARK = "\x00contents\x00"
 _parser = MarkdownIt("commonmark").enable("table")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LINE_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
-_CONTAINER_FENCE = re.compile(r"^(\s*)(:::)", re.MULTILINE)
+_CONTAINER_FENCE = re.compile(r"(?<!\\)(:{3,})")  # a container's fence, at any depth
+_BLOCK_START = re.compile(r"^(#{1,6}|>|[-+*]|:{3,})(?=\s|$)|^(\d{1,9})([.)])(?=\s|$)")
+_NESTED_MARK = re.compile(r"^([\s>*+\-\d.)]*?)([#=-])")
 
 
 def template_folders(templates: Path | None) -> list[Path]:
@@ -56,7 +60,7 @@ def template_folders(templates: Path | None) -> list[Path]:
 def environment(templates: Path | None) -> jinja2.Environment:
     """The Jinja environment for Markdown documents."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in template_folders(templates)]),
+        loader=PlainLoader(template_folders(templates)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -71,9 +75,15 @@ def environment(templates: Path | None) -> jinja2.Environment:
     return env
 
 
+def _defused(text: str) -> str:
+    """Text without the characters no report prints (the compiler's own markers among them)
+    and with every container fence escaped, wherever it stands (in a quote, in a list)."""
+    return _CONTAINER_FENCE.sub(r"\\\1", HIDDEN_CHARACTERS.sub("", text))
+
+
 def md(value: object) -> str:
     """Text from YAML, escaped so that it stays text in Markdown."""
-    text = " ".join(str(value).split())
+    text = " ".join(_defused(str(value)).split())
     text = _ESCAPE.sub(r"\\\1", text)
     return _LINE_START.sub(r"\\\1", text)
 
@@ -82,15 +92,20 @@ def prose(text: str, top: int = 3) -> str:
     """Markdown prose from YAML, its headings nested under the section it sits in (see
     ``_nested_levels``) and each paragraph on one line, so it cannot change the structure
     around it."""
-    text = _CONTAINER_FENCE.sub(r"\1\\\2", text.strip())
+    text = _defused(text.strip())
     lines = text.splitlines()
     tokens = _parser.parse(text)
     edits: list[tuple[int, int, str]] = []
     levels = _nested_levels(tokens, top)
     for index, token in enumerate(tokens):
-        if token.map is None or token.level != 0:
+        if token.map is None:
             continue
         start, end = token.map
+        if token.level != 0:
+            if token.type == "heading_open":  # in a quote or list: kept as text
+                row = start if token.markup.startswith("#") else end - 1
+                lines[row] = _NESTED_MARK.sub(r"\1\\\2", lines[row], count=1)
+            continue
         if token.type == "heading_open":
             level = levels[index]
             edits.append((start, end, "#" * level + " " + tokens[index + 1].content))
@@ -130,8 +145,10 @@ def with_figures(text: str, metric: Any, placed: set[str]) -> str:
 
 
 def inline(text: str) -> str:
-    """Prose squeezed onto one line, for a list item or table cell."""
-    return " ".join(text.split())
+    """Prose squeezed onto one line, for a list item or table cell, that cannot start a
+    heading, quote, list or container of its own there."""
+    line = " ".join(_defused(text).split())
+    return _BLOCK_START.sub(lambda m: f"{m[2]}\\{m[3]}" if m[2] else f"\\{m[1]}", line)
 
 
 def board_words(env: jinja2.Environment, content: Content) -> None:

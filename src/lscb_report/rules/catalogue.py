@@ -13,6 +13,7 @@ from lscb_report.errors import Problem
 from lscb_report.rules import (
     audience,
     budget,
+    characters,
     checks,
     disclosure,
     figures,
@@ -23,6 +24,7 @@ from lscb_report.rules import (
     safety,
     shape,
     signoff,
+    totals,
 )
 from lscb_report.rules.guidance.base import Checklist
 from lscb_report.rules.registry import Check, Rule, files_needed
@@ -41,6 +43,8 @@ MODULES = (
     signoff,
     guidance,
     safety,
+    characters,
+    totals,
 )
 CHECKS: tuple[Check, ...] = tuple(check for module in MODULES for check in module.CHECKS)
 RULES: dict[str, Rule] = dict(sorted((r.id, r) for module in MODULES for r in module.RULES))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lscb_report.content.models import Metrics, Series
 from lscb_report.content.positions import problem_at
 from lscb_report.errors import Problem
+from lscb_report.rules.printed import views
 from lscb_report.rules.registry import needs, rule, tagged
 
 if TYPE_CHECKING:
@@ -185,12 +186,17 @@ def small_counts_in_prose(content: Content) -> Iterable[Problem]:
     """Prose does not state a count of children between 1 and the threshold."""
     threshold = content.board.rules.hide_counts_below
     for _, loaded, path, text in content.section_texts():
-        for match in _COUNT.finditer(text):
-            if count_in_prose(match, threshold):
+        seen: set[int] = set()
+        for view in views(text):  # as written, and as printed (printed.py)
+            for match in _COUNT.finditer(view.text):
+                start = view.source(match.start())
+                if start in seen or not count_in_prose(match, threshold):
+                    continue
+                seen.add(start)
                 yield problem_at(
                     loaded,
                     path,
-                    match.start(),
+                    start,
                     f"'{match.group(0)}' is a count below {threshold}, which could identify "
                     f"a child; write '{fewer_than(threshold)}' instead of the number, or put "
                     "the figure in metrics.yaml (counts_children: true) and write {its-id}",

@@ -13,6 +13,15 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from lscb_report.content.loading import display_path
+from lscb_report.files import NOT_A_FILE, Unreadable, read_plain
+from lscb_report.rules.pictures import (
+    MAX_SHAPES,
+    css_plain,
+    jpeg_pictures_only,
+    png_pictures_only,
+    shapes,
+    svg_pictures_only,
+)
 
 IMAGE_TYPES = {
     ".png": "image/png",
@@ -46,20 +55,39 @@ def image_data(root: Path, src: str, max_bytes: int) -> tuple[str | None, str | 
     if not file.is_file():  # a folder, or a pipe or device that could make reading hang
         return None, f"is not in the content folder: there is no file {display_path(file)}"
     try:
-        with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        return None, f"cannot be read ({error.strerror})"
-    if len(data) > max_bytes:
-        size = max(len(data), file.stat().st_size)
-        return None, (
-            f"is {size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
-            "(or raise the limit with --max-file-size)"
-        )
+        data = read_plain(file, max_bytes)
+    except Unreadable as error:
+        if error.size is not None:
+            return None, (
+                f"is {error.size:,} bytes, over the limit of {max_bytes:,}; make it smaller "
+                "(or raise the limit with --max-file-size)"
+            )
+        if error.reason == NOT_A_FILE:
+            return None, "is a link or not a plain file; copy the image itself in"
+        return None, f"cannot be read ({error.reason})"
     problem = svg_problem(data) if kind == "image/svg+xml" else _type_problem(data, kind)
     if problem:
         return None, problem
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}", None
+    cleaned, problem = pictures_only(data, kind)
+    if cleaned is None:
+        return None, problem
+    return f"data:{kind};base64,{base64.b64encode(cleaned).decode('ascii')}", None
+
+
+def pictures_only(data: bytes, kind: str) -> tuple[bytes | None, str | None]:
+    """A checked image with its metadata taken out (see pictures.py), or why it cannot be."""
+    if kind == "image/png":
+        return png_pictures_only(data), "is not a PNG image that can be read; save it again"
+    if kind == "image/jpeg":
+        jpeg = jpeg_pictures_only(data)
+        return (jpeg[0] if jpeg else None), "is not a JPEG image that can be read; save it again"
+    root = ElementTree.fromstring(data.decode("utf-8"))
+    if shapes(root) > MAX_SHAPES:
+        return None, (
+            f"draws more than {MAX_SHAPES:,} shapes (through <use> references, or nesting "
+            "too deep), which would take the PDF engine hours; simplify it"
+        )
+    return svg_pictures_only(root).encode("utf-8"), None
 
 
 def _path_problem(path: str) -> str | None:
@@ -96,10 +124,10 @@ def _type_problem(data: bytes, kind: str) -> str | None:
     name = "PNG" if kind == "image/png" else "JPEG"
     if not data.startswith(_MAGIC[kind]):
         return f"is not a {name} image inside, whatever its name says; save it again as {name}"
-    size = _png_size(data) if kind == "image/png" else _jpeg_size(data)
-    if size is None:
+    sizes = _png_sizes(data) if kind == "image/png" else _jpeg_sizes(data)
+    if not sizes:
         return f"is not a {name} image that can be read; save it again as {name}"
-    width, height = size
+    width, height = max(sizes, key=lambda size: size[0] * size[1])
     if width * height > MAX_PIXELS:
         return (
             f"is {width:,} by {height:,} pixels, more than a report needs (at most "
@@ -108,35 +136,19 @@ def _type_problem(data: bytes, kind: str) -> str | None:
     return None
 
 
-def _png_size(data: bytes) -> tuple[int, int] | None:
+def _png_sizes(data: bytes) -> list[tuple[int, int]]:
     """Width and height from a PNG's header chunk."""
     if len(data) < 24 or data[12:16] != b"IHDR":
-        return None
+        return []
     width, height = struct.unpack(">II", data[16:24])
-    return width, height
+    return [(width, height)]
 
 
-_JPEG_FRAMES = {*range(0xC0, 0xC4), *range(0xC5, 0xC8), *range(0xC9, 0xCC), *range(0xCD, 0xD0)}
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height from a JPEG's start-of-frame segment."""
-    at = 2
-    while at + 9 <= len(data):
-        if data[at] != 0xFF:
-            return None
-        marker = data[at + 1]
-        if marker == 0xFF:  # padding before a marker
-            at += 1
-            continue
-        if marker in _JPEG_FRAMES:
-            height, width = struct.unpack(">HH", data[at + 5 : at + 9])
-            return width, height
-        if marker == 0xD8 or 0xD0 <= marker <= 0xD7:  # markers without a length
-            at += 2
-            continue
-        at += 2 + struct.unpack(">H", data[at + 2 : at + 4])[0]
-    return None
+def _jpeg_sizes(data: bytes) -> list[tuple[int, int]]:
+    """Width and height from every one of a JPEG's frame headers (a small first frame could
+    hide a huge one after it)."""
+    jpeg = jpeg_pictures_only(data)
+    return jpeg[1] if jpeg else []
 
 
 def svg_problem(data: bytes) -> str | None:
@@ -167,7 +179,7 @@ def _element_problem(element: ElementTree.Element) -> str | None:
     if name.lower() in _SVG_ACTIVE:
         return f"has a <{name}> element, which could run a program; remove it"
     for attribute, value in element.attrib.items():
-        shown, flat = _local(attribute), re.sub(r"\s", "", value).lower()
+        shown, flat = _local(attribute), re.sub(r"\s", "", css_plain(value)).lower()
         key = shown.lower()
         if key.startswith("on"):
             return f"has an event handler ({shown}=...), which runs a program; remove it"
@@ -177,7 +189,8 @@ def _element_problem(element: ElementTree.Element) -> str | None:
             return f"has a <{name}> element that changes a link; remove it"
         if _external(flat):
             return f"refers to something outside it ({value[:60]}); remove it"
-    if name.lower() == "style" and _external(re.sub(r"\s", "", element.text or "").lower()):
+    style = re.sub(r"\s", "", css_plain(element.text or "")).lower()
+    if name.lower() == "style" and _external(style):
         return "has a style that refers to something outside it; remove it"
     return None
 

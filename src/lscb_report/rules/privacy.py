@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.positions import problem_at, strings
 from lscb_report.errors import Problem
+from lscb_report.rules.printed import views
 from lscb_report.rules.registry import Rule, needs, rule, tagged
 
 if TYPE_CHECKING:
@@ -143,15 +144,17 @@ def personal_data(loaded: Loaded, public: frozenset[str] = frozenset()) -> Itera
         if path and path[-1] in CONTACT_FIELDS:
             continue
         taken: list[tuple[int, int]] = []
-        for pattern in PATTERNS:
-            for match in pattern.finditer(text):
-                overlaps = any(a < match.end() and match.start() < b for a, b in taken)
-                if overlaps or not pattern.accepts(match.group(0)):
-                    continue
-                if pattern.rule in (EMAIL, PHONE) and _bare(match.group(0)) in public:
-                    continue
-                taken.append((match.start(), match.end()))
-                yield problem_at(loaded, path, match.start(), pattern.message, pattern.rule.id)
+        for view in views(text):  # as written, and as printed (printed.py)
+            for pattern in PATTERNS:
+                for match in pattern.finditer(view.text):
+                    start, end = view.span(match)
+                    overlaps = any(a < end and start < b for a, b in taken)
+                    if overlaps or not pattern.accepts(match.group(0)):
+                        continue
+                    if pattern.rule in (EMAIL, PHONE) and _bare(match.group(0)) in public:
+                        continue
+                    taken.append((start, end))
+                    yield problem_at(loaded, path, start, pattern.message, pattern.rule.id)
 
 
 @needs()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
 MAX_TEXT = 100_000
+MAX_IMAGES_TOTAL = 20_000_000  # bytes of images, as data: URIs, in one report
 LINK_SCHEMES = ("http:", "https:", "mailto:")
 LINK_HINT = "link to a web page (https://...), an e-mail address (mailto:...) or a heading (#...)"
 _RELATIVE = re.compile(r"[\w-]+(\.[\w-]+)*(/[\w-]+(\.[\w-]+)*)*", re.ASCII)
@@ -76,6 +77,7 @@ def content_safety(content: Content) -> Iterator[Problem]:
     Links, images and length are always errors: they protect readers, so a board cannot
     make them warnings; raw HTML, which stays text, is a rule a board can tune."""
     images: dict[str, Image] = {}  # each image is read once
+    budget = [MAX_IMAGES_TOTAL]  # what is left of it, in bytes of data: URI
     for model in content.files():
         loaded = model.loaded
         if loaded is None:
@@ -83,6 +85,7 @@ def content_safety(content: Content) -> Iterator[Problem]:
         place = _Place(loaded)
         for path, text in strings(loaded.data):
             yield from _text_problems(content, images, place, path, text)
+            yield from _over_budget(images, place, path, text, budget)
 
 
 def approved_images(content: Content) -> dict[str, str]:
@@ -125,6 +128,32 @@ def _text_problems(
         if message is not None:
             problem = place.problem(path, text, offset, message)
             yield tagged(problem.as_warning(), RAW_HTML) if found.kind == "html" else problem
+
+
+def _over_budget(
+    images: dict[str, Image], place: _Place, path: Path_, text: str, budget: list[int]
+) -> Iterable[Problem]:
+    """The image at which the images shown, each time they are shown, pass the budget of
+    one report (a 1 MB image shown a thousand times would be a gigabyte of HTML); once."""
+    if len(text) > MAX_TEXT or budget[0] < 0:
+        return
+    lead = len(text) - len(text.lstrip())
+    for found in scan(text.strip()):
+        uri = images.get(found.target, (None, None))[0] if found.kind == "image" else None
+        if uri is None:
+            continue
+        budget[0] -= len(uri)
+        if budget[0] < 0:
+            offset = None if found.offset is None else found.offset + lead
+            yield place.problem(
+                path,
+                text,
+                offset,
+                f"the images shown up to here, each time it is shown, add up to more than "
+                f"{MAX_IMAGES_TOTAL:,} bytes, the most one report may hold; show each image "
+                "once, or make them smaller",
+            )
+            return
 
 
 def _finding_problem(content: Content, images: dict[str, Image], found: Found) -> str | None:

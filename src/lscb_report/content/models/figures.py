@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import AfterValidator, Field, PrivateAttr
 
 from lscb_report.content.models.base import (
     FileModel,
@@ -91,6 +91,29 @@ class Budget(FileModel):
 # --- YEAR/metrics.yaml --------------------------------------------------------------------
 
 
+FIGURE_DIGITS = 12  # a figure is below 10**12
+FIGURE_PLACES = 6
+
+
+def _bounded(value: Decimal) -> Decimal:
+    """A figure a report can print and chart: finite, below a million million, and with at
+    most a few decimal places (1e999999999 would print as a billion digits)."""
+    if not value.is_finite() or (value and value.adjusted() >= FIGURE_DIGITS):
+        raise ValueError(
+            f"{value} is not a figure a report can show; write a number below "
+            "1,000,000,000,000, such as 25 or 12.5"
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -FIGURE_PLACES:
+        raise ValueError(
+            f"{value} has more than {FIGURE_PLACES} decimal places; round it, such as 12.5"
+        )
+    return value
+
+
+Figure = Annotated[Decimal, AfterValidator(_bounded)]
+
+
 class Series(Model):
     """A named series of figures by financial year."""
 
@@ -107,7 +130,7 @@ class Series(Model):
     """true when the figures are not the board's published data; the report then says so."""
     chart: Literal["bar", "line"] = "bar"
     """bar or line."""
-    values: dict[YearKey, Decimal | None] = Field(min_length=1)
+    values: dict[YearKey, Figure | None] = Field(min_length=1)
     """The figure for each year, such as 2014-15: 25; leave a year empty when not yet known."""
     counts_children: bool | None = Field(
         default=None, description="Whether the figures are counts of children (a count must say)."
