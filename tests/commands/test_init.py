@@ -86,8 +86,10 @@ def test_a_folder_with_no_board_says_how_to_start_one(
     result = runner.invoke(app, ["new", "2015-16", "--from", "2014-15"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "content:1:1: there is no board's content here (no board.yaml); check --content, or "
-        "start a board's content with 'lscb-report init content --board \"NAME\" --year 2014-15'"
+        "content: there is no board.yaml here, so this is not a content folder; run lscb-report "
+        "in the folder that holds content/, or name the folder with board.yaml in it with "
+        "--content; to start a new board's content, use 'lscb-report init content --board "
+        '"NAME"\''
     )
 
 

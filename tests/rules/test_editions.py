@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
+from lscb_report.content.models.board import ProfileId
+from lscb_report.content.profiles import PROFILES
 from lscb_report.content.reading import read_content
 from lscb_report.render.pages import document_html
 from lscb_report.render.templating import render_markdown
@@ -56,9 +59,24 @@ def test_a_year_is_held_to_the_childrens_edition_in_force(first: int, edition: s
     assert in_force(FinancialYear(first)).id == edition
 
 
-def test_a_board_that_names_no_edition_gets_the_one_in_force(small: Path, edit: Edit) -> None:
+def test_a_board_that_names_no_edition_gets_its_profiles(small: Path, edit: Edit) -> None:
     edit(small / "board.yaml", f"rules:\n  {NAMED}\n", "")
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2015"]
+    edit(small / "board.yaml", "\nname:", "\nprofile: sab-care-act-2014\nname:")
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["care-act-2014"]
+
+
+def test_before_its_profiles_edition_applies_a_year_gets_the_one_in_force(
+    small: Path, edit: Edit
+) -> None:
+    edit(small / "board.yaml", f"rules:\n  {NAMED}\n", "profile: partnership-wt2023\n")
     assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2018"]
+
+
+def test_each_profile_is_held_to_an_edition_and_board_yaml_allows_each() -> None:
+    assert set(PROFILES) == set(get_args(ProfileId))
+    for chosen in PROFILES.values():
+        assert chosen.edition in EDITIONS, chosen.id
 
 
 @pytest.mark.parametrize(
@@ -77,9 +95,9 @@ def test_a_history_holds_each_year_to_its_own_edition(
     assert edition_for(load_content(small, YEAR)).id == f"working-together-{edition}"
 
 
-def test_a_year_before_the_history_gets_the_edition_in_force(small: Path, edit: Edit) -> None:
+def test_a_year_before_the_history_gets_its_profiles_edition(small: Path, edit: Edit) -> None:
     name(small, edit, "guidance: {2021-22: care-act-2014}")
-    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2018"]
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2015"]
 
 
 def test_every_mistake_in_a_history_is_an_error_at_its_line(small: Path, edit: Edit) -> None:
@@ -186,7 +204,7 @@ def test_the_care_act_checks_the_recipients_it_names(small: Path, edit: Edit) ->
     name(small, edit, "guidance: care-act-2014")
     problems = found(small)
     assert (
-        "content/2020-21/report.yaml:56:3: warning: recipients: the Care Act 2014 asks that the "
+        "content/2020-21/report.yaml:59:3: warning: recipients: the Care Act 2014 asks that the "
         "report be sent to the chief executive of the local authority, the leader of the local "
         "authority, the local policing body, the Local Healthwatch organisation and the chair of "
         "the Health and Wellbeing Board; add the Local Healthwatch organisation to recipients"

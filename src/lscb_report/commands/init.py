@@ -21,6 +21,7 @@ from lscb_report.content.profiles import Profile, profile
 from lscb_report.content.schemas import schema_texts
 from lscb_report.content.yamltext import Note
 from lscb_report.errors import Problem, ReportError
+from lscb_report.rules.guidance import statutory_recipients
 from lscb_report.rules.placeholders import PLACEHOLDER
 from lscb_report.years import FinancialYear
 
@@ -130,7 +131,8 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
                 "chapter": "budget",
             }
         ],
-        "recipients": list(chosen.recipients),
+        "recipients": list(statutory_recipients(chosen.id))
+        or [_fill(f"whom the {chosen.name.lower()} sends the report to; one line for each")],
     }
     return ["The year's cover sheet and framing sections; see README.md"], data
 

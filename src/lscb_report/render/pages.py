@@ -17,7 +17,12 @@ from lscb_report.render.datalinks import DataLink
 from lscb_report.render.documents import DOCUMENTS, LABELS, TITLES, data_name
 from lscb_report.render.markup import Page, html_page, markdown_to_body
 from lscb_report.render.opendata import table_rows
-from lscb_report.render.templating import environment, render_template, template_folders
+from lscb_report.render.templating import (
+    board_words,
+    environment,
+    render_template,
+    template_folders,
+)
 from lscb_report.rules.audience import restricted_banner
 from lscb_report.rules.glossary import acronyms
 
@@ -98,7 +103,9 @@ def index_html(
         download.append(_row("The report's figures", "CSV", csv_name, len(csv), None))
     context = {"board": content.board, "year": content.year, "report": content.report}
     context |= {"read": read, "download": download}
-    markdown = render_template(environment(templates), "index.md.j2", context)
+    env = environment(templates)
+    board_words(env, content)  # the landing page writes dates in the board's style too
+    markdown = render_template(env, "index.md.j2", context)
     if content.audience == "board":
         markdown = restricted_banner() + markdown
     page = Page(
