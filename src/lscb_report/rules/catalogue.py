@@ -18,6 +18,7 @@ from lscb_report.rules import (
     figures,
     guidance,
     privacy,
+    regimes,
     safety,
     shape,
     signoff,
@@ -35,6 +36,7 @@ MODULES = (
     privacy,
     audience,
     signoff,
+    regimes,
     guidance,
     safety,
 )

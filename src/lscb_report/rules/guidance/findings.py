@@ -1,6 +1,5 @@
 """What the editions since 2015 assess in common: the report names its year, says what was
-done and how effective it was, names its recipients, and the parts today's content model has
-no place for.
+done and how effective it was, and names its recipients.
 
 Each function makes an ``assess`` for one requirement of one edition, so that every problem
 names its own edition and its own rule (which a board can tune). The content is found by
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import FileModel
+from lscb_report.content.shape import title_of
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Finding, Place
 from lscb_report.rules.registry import Rule, tagged
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 Assess = Callable[["Content"], Finding]
 IMPACT = "Impact on children, families and the workforce"
-REVIEWS = "Learning from case reviews"
 
 
 def listed(items: list[str]) -> str:
@@ -109,9 +108,10 @@ def reviews_said(title: str, asks: str, found_by: Rule) -> Assess:
                 f"{asks}; write it in case_reviews.body (or say that there was no review)",
                 found_by,
             )
+        chapter = title_of(content, "case-reviews")
         places = [
-            Place(report.file, REVIEWS),
-            *(Place(r.file, REVIEWS, r.title) for r in content.reviews),
+            Place(report.file, chapter),
+            *(Place(r.file, chapter, r.title) for r in content.reviews),
         ]
         return Finding(tuple(places))
 
@@ -154,42 +154,6 @@ def sent_to(title: str, who: dict[str, re.Pattern[str]], found_by: Rule) -> Asse
         )
 
     return assess
-
-
-def _report(content: Content) -> FileModel:
-    return content.report
-
-
-def no_place_yet(
-    title: str,
-    asks: str,
-    home: str,
-    found_by: Rule,
-    file_of: Callable[[Content], FileModel] = _report,
-) -> Assess:
-    """A requirement today's content has no place for: never met, and the problem stands at
-    the top of the file that should hold it (the report's, unless ``file_of`` says which),
-    so that nobody takes the report for complete."""
-
-    def assess(content: Content) -> Finding:
-        model = file_of(content)
-        message = (
-            f"{title} asks that the report {asks}; lscb-report has no section for this yet, so "
-            f"it cannot be shown as met (it belongs in {home})"
-        )
-        return Finding((), Problem(model.file, 1, 1, message, rule=found_by.id))
-
-    return assess
-
-
-def first_priority(content: Content) -> FileModel:
-    """The file of the year's first priority, or the report's where there is none."""
-    return content.priorities[0] if content.priorities else content.report
-
-
-def first_review(content: Content) -> FileModel:
-    """The file of the year's first review, or the report's where there is none."""
-    return content.reviews[0] if content.reviews else content.report
 
 
 def all_of(*assessments: Assess) -> Assess:
