@@ -26,12 +26,6 @@ from lscb_report.rules.placeholders import PLACEHOLDER
 from lscb_report.years import FinancialYear
 
 ZERO = Decimal("0.00")
-PARTNERS = (
-    ("council", "the council", "local-authority"),
-    ("police", "the police force", "police"),
-    ("health", "the health bodies", "health"),
-    ("probation", "the probation service", "probation"),
-)
 
 
 def init_board(folder: Path, board: str, year: FinancialYear, profile_id: str) -> list[Path]:
@@ -60,14 +54,17 @@ def init_board(folder: Path, board: str, year: FinancialYear, profile_id: str) -
 def plan(board: str, year: FinancialYear, chosen: Profile) -> Files:
     """Every YAML file of the new folder: its path, header comments and data."""
     y = str(year)
-    return {
+    files: Files = {
         "board.yaml": _board(board, year, chosen),
         "glossary.yaml": _glossary(board),
         f"{y}/report.yaml": _report(board, year, chosen),
-        f"{y}/priorities/01-first-priority.yaml": _priority(year),
-        f"{y}/budget.yaml": _budget(year),
-        f"{y}/metrics.yaml": (["Figures by year; see README.md for a series"], {"series": []}),
+        f"{y}/priorities/01-first-priority.yaml": _priority(year, chosen),
     }
+    for kind, title in chosen.starter_activities:
+        files[f"{y}/activities/{kind}.yaml"] = _activity(kind, title, year, chosen)
+    files[f"{y}/budget.yaml"] = _budget(year, chosen)
+    files[f"{y}/metrics.yaml"] = (["Figures by year; see README.md for a series"], {"series": []})
+    return files
 
 
 def _fill(what: str) -> str:
@@ -91,7 +88,7 @@ def _board(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str],
         "meetings_per_year": Note(4, _fill("the least number of full meetings a year")),
         "partners": [
             {"id": id, "name": _fill(f"the name of {what}"), "kind": kind}
-            for id, what, kind in PARTNERS
+            for id, what, kind in chosen.members
         ],
         "cover_sheet": [
             {"label": Note(label, _fill("your council's label for this row")), "field": field}
@@ -119,10 +116,10 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
         "status": Note("draft", "draft until the board approves the report; then final"),
         "title": f"Annual Report {year}",
         "cover": cover,
-        "introduction": section("what this report covers", year),
+        "introduction": section(f"what this report covers, from {chosen.introduced_by}", year),
         "key_matters": section("the key matters for the committee", year),
-        "case_reviews": section("the case reviews and their learning", year),
-        "conclusions": section("the board's conclusions", year),
+        "case_reviews": section(f"the {chosen.reviews} of the year and their learning", year),
+        "conclusions": section(_conclusions(chosen), year),
         "next_year_priorities": [{"title": _fill(f"a priority for {year.next().label}")}],
         "implications": [
             {
@@ -134,29 +131,83 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
         "recipients": list(statutory_recipients(chosen.id))
         or [_fill(f"whom the {chosen.name.lower()} sends the report to; one line for each")],
     }
-    return ["The year's cover sheet and framing sections; see README.md"], data
+    return ["The year's cover sheet and framing sections; see README.md"], data | _asked(
+        year, chosen
+    )
 
 
-def _priority(year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
+def _conclusions(chosen: Profile) -> str:
+    """What the conclusions are to say under a profile."""
+    if "conclusions" in dict(chosen.chapters) and chosen.id != "lscb-wt2015":
+        return f"how effective the arrangements to safeguard {chosen.people} have been"
+    return "the board's conclusions"
+
+
+def _asked(year: FinancialYear, chosen: Profile) -> dict[str, Any]:
+    """The parts of report.yaml the profile's chapters ask for beyond an LSCB's, to write."""
+    listed = dict(chosen.chapters)
+    asked: dict[str, Any] = {}
+    if "little-progress" in listed:
+        asked["little_progress"] = full(
+            f"any areas where there was little or no evidence of progress on agreed priorities "
+            f"in {year.label}, and why"
+        )
+    if "feedback" in listed:
+        whose = "children and families" if chosen.people == "children" else "the people it serves"
+        asked["feedback"] = full(
+            f"how the {chosen.name.lower()} sought and used feedback from {whose}, and what changed"
+        )
+    if "contributions" in listed:
+        asked["contributions"] = [
+            {"partner": id, "body": full(f"what {who} did in {year.label}")}
+            for id, who, _ in chosen.members
+        ]
+    if "scrutiny" in listed:
+        asked["scrutiny"] = {
+            "scrutineer": {
+                "name": _fill("the independent scrutineer's name"),
+                "role": "Independent Scrutineer",
+            },
+            "body": full("the independent scrutineer's evaluation of the arrangements"),
+        }
+    return asked
+
+
+def _priority(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, Any]]:
+    whom = "children, families" if chosen.people == "children" else "adults at risk, carers"
     data: dict[str, Any] = {
         "title": _fill("the priority's title"),
         "summary": brief(f"progress on this priority in {year.label}"),
         "body": full(f"the progress made in {year.label}"),
-        "impact": full("the difference made to children, families and the workforce"),
+        "impact": full(f"the difference made to {whom} and the workforce"),
         "to_develop": full("what still needs to develop, and why"),
         "next_steps": full(f"what the board will do in {year.next().label}"),
     }
     return ["Priority 1; add 02-name.yaml and so on for the others"], data
 
 
-def _budget(year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
+def _activity(
+    kind: str, title: str, year: FinancialYear, chosen: Profile
+) -> tuple[list[str], dict[str, Any]]:
+    data: dict[str, Any] = {
+        "kind": kind,
+        "title": title,
+        "summary": brief(f"{title.lower()} in {year.label}"),
+        "body": full(
+            f"{title.lower()} in {year.label}, and the difference it made to {chosen.people}"
+        ),
+    }
+    return [f"A chapter {chosen.edition} asks for"], data
+
+
+def _budget(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, Any]]:
     amount = Note(ZERO, _fill(f"the contribution for {year.label}"))
     data: dict[str, Any] = {
         "illustrative": False,
         "body": full(f"the board's budget in {year.label}"),
         "brought_forward": Note(ZERO, _fill("the balance brought forward")),
         "income": {
-            "lines": [{"partner": id, "amount": amount} for id, _, _ in PARTNERS],
+            "lines": [{"partner": id, "amount": amount} for id, _, _ in chosen.members],
             "total": Note(ZERO, _fill("the sum of the contributions")),
         },
         "expenditure": {

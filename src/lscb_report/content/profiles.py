@@ -61,6 +61,22 @@ SUMMARY_CHAPTERS = (
 )
 
 
+# The members a new board starts with (id, who, kind of agency): an LSCB's usual partners;
+# the three safeguarding partners of the Children and Social Work Act 2017; the three members
+# the Care Act 2014 (Schedule 2, paragraph 1) names for a Safeguarding Adults Board.
+_LSCB_MEMBERS = (
+    ("council", "the council", "local-authority"),
+    ("police", "the police force", "police"),
+    ("health", "the health bodies", "health"),
+    ("probation", "the probation service", "probation"),
+)
+_STATUTORY_THREE = (
+    ("council", "the local authority", "local-authority"),
+    ("icb", "the integrated care board", "health"),
+    ("police", "the chief officer of police", "police"),
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     """One statutory regime's defaults for a board's report."""
@@ -76,6 +92,9 @@ class Profile:
     introduced_by: str  # who writes the introduction: the Independent Chair ...
     reviews: str  # what the regime calls its reviews, in running text
     people: str  # whom the board safeguards: children, or adults
+    impact_title: str = "Impact on children, families and the workforce"  # each priority's
+    members: tuple[tuple[str, str, str], ...] = _LSCB_MEMBERS  # (id, who, kind) to start with
+    starter_activities: tuple[tuple[str, str], ...] = ()  # (kind, title) the regime asks for
 
 
 LSCB_WT2015 = Profile(
@@ -182,6 +201,8 @@ PARTNERSHIP_WT2018 = Profile(
     introduced_by="the safeguarding partners",
     reviews=_CHILDREN_REVIEWS,
     people="children",
+    members=_STATUTORY_THREE,
+    starter_activities=(("training", "Training and its impact"),),
 )
 
 PARTNERSHIP_WT2023 = Profile(
@@ -196,6 +217,8 @@ PARTNERSHIP_WT2023 = Profile(
     introduced_by="the lead safeguarding partners",
     reviews=_CHILDREN_REVIEWS,
     people="children",
+    members=(*_STATUTORY_THREE, ("education", "the education and childcare settings", "education")),
+    starter_activities=(("training", "Training and its impact"),),
 )
 
 SAB_CARE_ACT_2014 = Profile(
@@ -233,6 +256,8 @@ SAB_CARE_ACT_2014 = Profile(
     introduced_by="the Independent Chair",
     reviews="safeguarding adults reviews",
     people="adults",
+    impact_title="Impact on adults at risk, their carers and the workforce",
+    members=_STATUTORY_THREE,
 )
 
 PROFILES: dict[str, Profile] = {

@@ -95,7 +95,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "key_matters",
-            "The Board and its governance",
+            "governance",
             "say what the board has done during the year to achieve its objective",
             OBJECTIVE,
         ),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import FileModel
-from lscb_report.content.shape import title_of
+from lscb_report.content.shape import board_profile, title_of
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Finding, Place
 from lscb_report.rules.registry import Rule, tagged
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
 Assess = Callable[["Content"], Finding]
-IMPACT = "Impact on children, families and the workforce"
 
 
 def listed(items: list[str]) -> str:
@@ -44,10 +43,6 @@ def unmet(
     return Finding(
         (), tagged(model.problem(path, f"{title} asks that the report {message}"), found_by)
     )
-
-
-def _priority(index: int, title: str) -> str:
-    return f"Priority {index}: {title}"
 
 
 def names_year(title: str, asks: str, found_by: Rule) -> Assess:
@@ -85,12 +80,11 @@ def priorities_say(title: str, field: str, asks: str, write: str, found_by: Rule
         for priority in content.priorities:
             if blank(getattr(priority, field)):
                 return unmet(title, priority, (field,), f"{asks}; write {write}", found_by)
-        section = IMPACT if field == "impact" else None
+        section = board_profile(content.board).impact_title if field == "impact" else None
         places = [
-            Place(p.file, _priority(i, p.title), section)
-            for i, p in enumerate(content.priorities, 1)
+            Place(p.file, title_of(content, "priorities", p), section) for p in content.priorities
         ]
-        return Finding((*places, Place(content.report.file, "Conclusions")))
+        return Finding((*places, Place(content.report.file, title_of(content, "conclusions"))))
 
     return assess
 
@@ -144,7 +138,7 @@ def sent_to(title: str, who: dict[str, re.Pattern[str]], found_by: Rule) -> Asse
             w for w, words in who.items() if not any(words.search(r) for r in report.recipients)
         ]
         if not missing:
-            return Finding((Place(report.file, "Who receives this report"),))
+            return Finding((Place(report.file, title_of(content, "recipients")),))
         return unmet(
             title,
             report,
@@ -175,7 +169,8 @@ def report_says(
     title: str, field: str, chapter: str, asks: str, found_by: Rule, *, assurance: bool = False
 ) -> Assess:
     """A framing section of report.yaml (conclusions, key matters ...) is written; the place
-    is its chapter, and with ``assurance`` the quality assurance chapters the report has."""
+    is the chapter with the id ``chapter`` as the board titles it, and with ``assurance`` the
+    quality assurance chapters the report has."""
 
     def assess(content: Content) -> Finding:
         report = content.report
@@ -184,6 +179,7 @@ def report_says(
                 title, report, (field, "body"), f"{asks}; write it in {field}.body", found_by
             )
         checked = [a for a in content.activities if assurance and a.kind == "quality-assurance"]
-        return Finding((Place(report.file, chapter), *(Place(a.file, a.title) for a in checked)))
+        place = Place(report.file, title_of(content, chapter))
+        return Finding((place, *(Place(a.file, a.title) for a in checked)))
 
     return assess

@@ -52,6 +52,8 @@ def review_register(title: str, asks: str, found_by: Rule) -> Assess:
                     write = "it is accepted: write the action taken or planned (action:)"
                     return unmet(title, review, (*path, "decision"), f"{asks}; {write}", found_by)
         chapter = title_of(content, "case-reviews")
+        if not content.reviews:  # nothing to record: the chapter says there was no review
+            return Finding((Place(content.report.file, chapter),))
         return Finding(tuple(Place(r.file, chapter, r.title) for r in content.reviews))
 
     return assess

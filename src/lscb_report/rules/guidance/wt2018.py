@@ -66,7 +66,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "conclusions",
-            "Conclusions",
+            "conclusions",
             "set out how effective the arrangements have been in practice",
             EFFECTIVE,
             assurance=True,

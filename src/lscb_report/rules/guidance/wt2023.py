@@ -62,7 +62,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "conclusions",
-            "Conclusions",
+            "conclusions",
             "include how effective these arrangements have been in practice",
             EFFECTIVE,
             assurance=True,
