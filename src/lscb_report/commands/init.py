@@ -109,7 +109,7 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
         "date": Note(date(year.first + 1, 9, 30), _fill("the date of the committee")),
         "classification": Note("Public", _fill("the report's classification")),
         "title": f"{board} Annual Report {year} (Executive Summary)",
-        "report_of": _fill("whose report it is, such as the Independent Chair"),
+        "report_of": _fill(f"whose report it is, such as {chosen.introduced_by}"),
         "author": {"name": _fill("the author's name"), "role": _fill("the author's role")},
     }
     data: dict[str, Any] = {
