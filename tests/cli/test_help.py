@@ -50,8 +50,8 @@ def test_shell_completion_can_be_installed() -> None:
     ("args", "message"),
     [
         (
-            ["build", "2014-15", "--format", "docx"],
-            "Invalid value for '--format': 'docx' is not one of 'md', 'html', 'pdf'",
+            ["build", "2014-15", "--format", "rtf"],
+            "Invalid value for '--format': 'rtf' is not one of 'md', 'html', 'pdf', 'docx', 'csv'",
         ),
         (
             ["serve", "2014-15", "--port", "70000"],

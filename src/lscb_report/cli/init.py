@@ -22,14 +22,22 @@ def _last_year() -> FinancialYear:
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="The new content folder; it must not exist yet.")],
-    board: Annotated[str, typer.Option("--board", help="The board's full name.")],
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="The new content folder; it must not exist yet."),
+    ],
+    board: Annotated[str, typer.Option("--board", metavar="NAME", help="The board's full name.")],
     year: Annotated[
         FinancialYear | None,
         typer.Option(parser=parse_year, metavar="YEAR", help="The first year to report on."),
     ] = None,
     profile: Annotated[
-        str, typer.Option(help=f"The statutory profile: {', '.join(PROFILES)}.")
+        str,
+        typer.Option(
+            metavar="PROFILE",
+            show_default=False,
+            help=f"The statutory profile: {', '.join(PROFILES)} (the default: {DEFAULT_PROFILE}).",
+        ),
     ] = DEFAULT_PROFILE,
 ) -> None:
     """Start a new board's content from nothing, ready to fill in.
