@@ -32,7 +32,7 @@ def test_one_area_reads_as_one(small: Path, edit: Edit) -> None:
     assert "(SCB) covers Northshire. It has been" in report
     assert " and Northshire" not in report
     index = index_html(load_content(small, YEAR), {}, {}, Path("/nonexistent"), None).decode()
-    assert "<p>Northshire.</p>" in index
+    assert "SCB</abbr>) for Northshire, covering 1 April 2020" in index
 
 
 def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> None:
@@ -69,7 +69,7 @@ def test_the_cover_sheet_is_the_councils_template(small: Path, edit: Edit) -> No
         "| Report title | Safeguarding Children Board Annual Report 2020-21 (Executive Summary) |",
         "| Divisions affected | All |",
         "| Key decision | No |",
-        "| Contact | Sam Author 01234 567890 [sam.author@example.gov.uk](mailto:sam.author@example.gov.uk) |",
+        "| Contact | Sam Author, 01234 567890, [sam.author@example.gov.uk](mailto:sam.author@example.gov.uk) |",
     ]
 
 

@@ -73,7 +73,7 @@ def test_the_cover_table_is_a_table_with_a_header_row(summary: Document) -> None
         ["Classification", "General Release"],
     ]
     assert cells[-1][0] == "Report Author and Contact Details"
-    assert cells[-1][1].startswith("Steve Bywater 020 8753 5809 steve.bywater@lbhf.gov.uk")
+    assert cells[-1][1].startswith("Steve Bywater, 020 8753 5809, steve.bywater@lbhf.gov.uk")
 
 
 def test_the_numbered_paragraphs_are_text_that_survives_editing(summary: Document) -> None:
