@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from lscb_report.build.output import write_new_folder
-from lscb_report.commands.drafting import Files, brief, file_text, full, section
+from lscb_report.commands.drafting import (
+    Files,
+    brief,
+    file_text,
+    full,
+    regime_sections,
+    section,
+)
 from lscb_report.content.loading import display_path
 from lscb_report.content.profiles import Profile, profile
 from lscb_report.content.schemas import schema_texts
@@ -131,9 +138,9 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
         "recipients": list(statutory_recipients(chosen.id))
         or [_fill(f"whom the {chosen.name.lower()} sends the report to; one line for each")],
     }
-    return ["The year's cover sheet and framing sections; see README.md"], data | _asked(
-        year, chosen
-    )
+    members = [(id, who) for id, who, _ in chosen.members]
+    asked = regime_sections(year, chosen, members)
+    return ["The year's cover sheet and framing sections; see README.md"], data | asked
 
 
 def _conclusions(chosen: Profile) -> str:
@@ -141,36 +148,6 @@ def _conclusions(chosen: Profile) -> str:
     if "conclusions" in dict(chosen.chapters) and chosen.id != "lscb-wt2015":
         return f"how effective the arrangements to safeguard {chosen.people} have been"
     return "the board's conclusions"
-
-
-def _asked(year: FinancialYear, chosen: Profile) -> dict[str, Any]:
-    """The parts of report.yaml the profile's chapters ask for beyond an LSCB's, to write."""
-    listed = dict(chosen.chapters)
-    asked: dict[str, Any] = {}
-    if "little-progress" in listed:
-        asked["little_progress"] = full(
-            f"any areas where there was little or no evidence of progress on agreed priorities "
-            f"in {year.label}, and why"
-        )
-    if "feedback" in listed:
-        whose = "children and families" if chosen.people == "children" else "the people it serves"
-        asked["feedback"] = full(
-            f"how the {chosen.name.lower()} sought and used feedback from {whose}, and what changed"
-        )
-    if "contributions" in listed:
-        asked["contributions"] = [
-            {"partner": id, "body": full(f"what {who} did in {year.label}")}
-            for id, who, _ in chosen.members
-        ]
-    if "scrutiny" in listed:
-        asked["scrutiny"] = {
-            "scrutineer": {
-                "name": _fill("the independent scrutineer's name"),
-                "role": "Independent Scrutineer",
-            },
-            "body": full("the independent scrutineer's evaluation of the arrangements"),
-        }
-    return asked
 
 
 def _priority(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, Any]]:
