@@ -115,13 +115,13 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
     cover: dict[str, Any] = {
         "date": Note(date(year.first + 1, 9, 30), _fill("the date of the committee")),
         "classification": Note("Public", _fill("the report's classification")),
-        "title": f"{board} Annual Report {year} (Executive Summary)",
+        "title": f"{board} {chosen.document} {year} (Executive Summary)",
         "report_of": _fill(f"whose report it is, such as {chosen.introduced_by}"),
         "author": {"name": _fill("the author's name"), "role": _fill("the author's role")},
     }
     data: dict[str, Any] = {
         "status": Note("draft", "draft until the board approves the report; then final"),
-        "title": f"Annual Report {year}",
+        "title": f"{chosen.document} {year}",
         "cover": cover,
         "introduction": section(f"what this report covers, from {chosen.introduced_by}", year),
         "key_matters": section("the key matters for the committee", year),

@@ -92,6 +92,7 @@ class Profile:
     introduced_by: str  # who writes the introduction: the Independent Chair ...
     reviews: str  # what the regime calls its reviews, in running text
     people: str  # whom the board safeguards: children, or adults
+    document: str = "Annual Report"  # what the regime calls the full report, on its cover
     impact_title: str = "Impact on children, families and the workforce"  # each priority's
     members: tuple[tuple[str, str, str], ...] = _LSCB_MEMBERS  # (id, who, kind) to start with
     starter_activities: tuple[tuple[str, str], ...] = ()  # (kind, title) the regime asks for
@@ -200,6 +201,7 @@ PARTNERSHIP_WT2018 = Profile(
     edition="working-together-2018",
     introduced_by="the safeguarding partners",
     reviews=_CHILDREN_REVIEWS,
+    document="Yearly Report",
     people="children",
     members=_STATUTORY_THREE,
     starter_activities=(("training", "Training and its impact"),),
@@ -216,6 +218,7 @@ PARTNERSHIP_WT2023 = Profile(
     edition="working-together-2023",
     introduced_by="the lead safeguarding partners",
     reviews=_CHILDREN_REVIEWS,
+    document="Yearly Report",
     people="children",
     members=(*_STATUTORY_THREE, ("education", "the education and childcare settings", "education")),
     starter_activities=(("training", "Training and its impact"),),
