@@ -147,6 +147,7 @@ def test_only_the_scrutineer_signs_off_scrutiny(small: Path, edit: Edit) -> None
 
 
 def test_a_final_build_waits_for_the_scrutineer(small: Path, edit: Edit) -> None:
+    edit(small / "board.yaml", f"rules:\n  {NAMED}\n", "profile: partnership-wt2023\n")
     draft = SCRUTINY.split("  sign_off:")[0] + "  sign_off:\n    status: agreed\n"
     edit(small / "2020-21" / "report.yaml", "recipients:\n", draft + "recipients:\n")
     result = runner.invoke(app, ["build", "2020-21", "--final", "--format", "md"])
@@ -180,3 +181,11 @@ def test_a_partnership_prints_the_chapters_it_has_text_for(small: Path, edit: Ed
     ]
     assert "The arrangements work well.\n\nRobin Scrutineer, Independent Scrutineer\n" in report
     assert not [p for p in found(small) if "Working Together" in p]
+
+
+def test_a_section_written_with_no_chapter_to_print_it_is_an_error(small: Path, edit: Edit) -> None:
+    edit(small / "2020-21" / "report.yaml", "recipients:\n", "feedback: |\n  Said.\nrecipients:\n")
+    assert (
+        "content/2020-21/report.yaml:58:1: feedback: feedback is written, but the report's "
+        "chapters have none to print it: add - id: feedback to chapters, or remove feedback"
+    ) in found(small)

@@ -56,7 +56,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2023-period",
         "wt2023-scrutiny",
     ]
-    assert len(rules) == 49
+    assert len(rules) == 50
     assert all(r.summary for r in rules.values())
 
 

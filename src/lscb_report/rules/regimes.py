@@ -1,12 +1,14 @@
 """Rules for the parts of the report today's regimes added: each member's account is a
-partner's of the board, given once; the independent scrutineer's section is signed off by the
-scrutineer alone; and a final build waits for the scrutineer's approval too."""
+partner's of the board, given once; what is written has a chapter to print it; the
+independent scrutineer's section is signed off by the scrutineer alone; and a final build
+waits for the scrutineer's approval too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lscb_report.content.shape import chapter_entries, has_text_for
 from lscb_report.errors import Problem
 from lscb_report.rules.registry import needs, rule, tagged
 
@@ -14,6 +16,13 @@ if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
 MEMBERS = rule("member-accounts", "each member's account is a partner's, given once")
+PRINTED = rule("regime-chapter", "a regime's section that is written has a chapter to print it")
+_FIELDS = {
+    "little-progress": "little_progress",
+    "feedback": "feedback",
+    "contributions": "contributions",
+    "scrutiny": "scrutiny",
+}
 SCRUTINEER = rule("scrutineer-sign-off", "only the independent scrutineer signs off scrutiny")
 
 
@@ -55,6 +64,20 @@ def scrutineer_signs_off(content: Content) -> Iterable[Problem]:
         )
 
 
+@needs("board", "report")
+def written_is_printed(content: Content) -> Iterable[Problem]:
+    """Little progress, feedback, members' accounts and scrutiny, where written, have a
+    chapter among the year's chapters, so that nothing written goes unprinted."""
+    listed = {entry.id for entry in chapter_entries(content)}
+    for id, field in _FIELDS.items():
+        if has_text_for(content, id) and id not in listed:
+            message = (
+                f"{field} is written, but the report's chapters have none to print it: add "
+                f"- id: {id} to chapters, or remove {field}"
+            )
+            yield tagged(content.report.problem((field,), message, key=True), PRINTED)
+
+
 def scrutiny_not_final(content: Content) -> list[Problem]:
     """What stops a final build in the scrutiny section: the scrutineer has not approved it."""
     scrutiny = content.report.scrutiny
@@ -67,5 +90,5 @@ def scrutiny_not_final(content: Content) -> list[Problem]:
     return [content.report.problem(("scrutiny",), message)]
 
 
-CHECKS = [member_accounts, scrutineer_signs_off]
-RULES = [MEMBERS, SCRUTINEER]
+CHECKS = [member_accounts, scrutineer_signs_off, written_is_printed]
+RULES = [MEMBERS, SCRUTINEER, PRINTED]
