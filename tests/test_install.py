@@ -142,6 +142,11 @@ def test_check_build_new_schema_from_the_installed_package(
     assert (work / "content" / "2015-16" / "report.yaml").is_file()
     run([tool, "schema", "--out", "schemas"], work)
     assert (work / "schemas" / "report.schema.json").is_file()
+    sab = ["init", "westvale", "--board", "Westvale Safeguarding Adults Board"]
+    run([tool, *sab, "--year", "2024-25", "--profile", "sab-care-act-2014"], work)
+    run([tool, "build", "2024-25", "--content", "westvale", "--format", "md"], work)
+    report = (work / "build" / "2024-25" / "annual-report.md").read_text()
+    assert "## 4. What each member did to implement the strategy" in report
 
 
 def test_diff_from_the_installed_package(installed: tuple[Path, Path, Path]) -> None:

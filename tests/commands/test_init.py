@@ -103,3 +103,58 @@ def test_messages_name_the_board_file_in_use(started: Path) -> None:
         "of the board; the board's partners are: council, police, health, probation "
         "(northshire/board.yaml)"
     ) in result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("profile", "checklist", "asked", "appendix_row"),
+    [
+        (
+            "partnership-wt2018",
+            "Working Together to Safeguard Children 2018, the yearly report: 0 of 7 "
+            "requirements met",
+            "any areas where there was little or no evidence of progress on agreed priorities "
+            "in 2024/25, and why",
+            "| include an analysis of any areas where there has been little or no evidence of "
+            "progress on agreed priorities | the safeguarding partners' yearly report (chapter "
+            "and paragraph not checked) (not checked) | Not yet met. |",
+        ),
+        (
+            "partnership-wt2023",
+            "Working Together to Safeguard Children 2023, chapter 2: 0 of 5 requirements met",
+            "the independent scrutineer's evaluation of the arrangements",
+            "| include the independent scrutineer's evaluation of the arrangements | chapter 2, "
+            "independent scrutiny (paragraph not checked) (not checked) | Not yet met. |",
+        ),
+        (
+            "sab-care-act-2014",
+            "The Care Act 2014, Schedule 2, paragraph 4: 0 of 9 requirements met",
+            "what the integrated care board did in 2024/25",
+            "| say what each member has done during the year to implement the strategy | "
+            "Schedule 2, paragraph 4(1)(c) | Not yet met. |",
+        ),
+    ],
+)
+def test_each_profile_starts_a_folder_that_checks_and_builds(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    profile: str,
+    checklist: str,
+    asked: str,
+    appendix_row: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    board = "Eastmere Safeguarding Partnership"
+    args = ["init", "eastmere", "--board", board, "--year", "2024-25", "--profile", profile]
+    assert runner.invoke(app, args).exit_code == 0
+    checked = runner.invoke(app, ["check", "2024-25", "--content", "eastmere"])
+    assert checked.exit_code == 0, checked.output
+    lines = checked.output.splitlines()
+    assert checklist in lines
+    assert any(f"still to fill in: {asked}, in full" in line for line in lines), asked
+    built = runner.invoke(app, ["build", "2024-25", "--content", "eastmere"])
+    assert built.exit_code == 0, built.output
+    report = (tmp_path / "build" / "2024-25" / "annual-report.md").read_text()
+    assert appendix_row in report  # a placeholder meets nothing: every row says so
+    pdf = PdfReader(tmp_path / "build" / "2024-25" / "annual-report.pdf")
+    document = "Annual Report" if profile == "sab-care-act-2014" else "Yearly Report"
+    assert f"{board} {document} 2024/25" in " ".join(pdf.pages[0].extract_text().split())

@@ -255,3 +255,26 @@ def test_the_boards_chapters_carry_forward_with_their_own_text_to_write(sample: 
         "TO FILL IN: Ofsted's review in 2015/16, in full.\n"
         "Printed in the annual report; a blank line starts a paragraph."
     )
+
+
+def test_next_year_asks_again_for_what_the_regime_asks(tmp_path: Path) -> None:
+    content = tmp_path / "eastmere"
+    shutil.copytree(ROOT / "examples" / "eastmere-partnership", content)
+    args = ["new", "2025-26", "--from", "2024-25", "--content", str(content)]
+    assert runner.invoke(app, args).exit_code == 0
+    report = (content / "2025-26" / "report.yaml").read_text(encoding="utf-8")
+    assert (
+        "scrutiny:\n  scrutineer:\n"
+        "    name: Sam Okafor (fictional)  # TO FILL IN: carried forward from 2024-25; check it\n"
+    ) in report
+    assert (
+        "  - partner: education\n    body: |\n      TO FILL IN: what Eastmere schools and early "
+        "years settings did in 2025/26, in full.\n"
+    ) in report
+    assert "feedback: |\n  TO FILL IN: how the partnership sought and used feedback" in report
+    checked = runner.invoke(app, ["check", "2025-26", "--content", str(content)])
+    assert checked.exit_code == 0, checked.output
+    assert (
+        "Working Together to Safeguard Children 2023, chapter 2: 0 of 5 requirements met"
+        in checked.output.splitlines()
+    )

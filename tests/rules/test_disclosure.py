@@ -246,6 +246,16 @@ def test_counts_that_are_not_small_or_not_counts(small: Path, edit: Edit) -> Non
     assert _write(small, edit, sentence) == []
 
 
+def test_child_naming_a_kind_of_review_or_a_list_is_not_a_count_of_children(
+    small: Path, edit: Edit
+) -> None:
+    sentence = (
+        "The partnership published one local child safeguarding practice review, the one child "
+        "death overview panel met, and one shared list of children is kept; 2 children moved."
+    )
+    assert _write(small, edit, sentence) == [_small("2 children", 156)]
+
+
 def test_the_threshold_on_both_sides(small: Path, edit: Edit) -> None:
     assert _write(small, edit, "4 children and 5 children were seen.") == [_small("4 children", 3)]
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner
 
 from lscb_report.cli.app import app
+from lscb_report.content.models.board import ProfileId
+from lscb_report.content.profiles import PROFILES
 from lscb_report.content.reading import read_content
 from lscb_report.render.pages import document_html
 from lscb_report.render.templating import render_markdown
@@ -32,7 +35,6 @@ YEAR = FinancialYear.parse("2020-21")
 NAMED = "guidance: working-together-2015  # the LSCB's guidance, though its year is 2020-21"
 WT18 = "Working Together to Safeguard Children 2018 asks that the report"
 CARE = "the Care Act 2014 asks that the report"
-NO_PLACE = "lscb-report has no section for this yet, so it cannot be shown as met"
 
 
 def name(small: Path, edit: Edit, guidance: str) -> None:
@@ -56,9 +58,24 @@ def test_a_year_is_held_to_the_childrens_edition_in_force(first: int, edition: s
     assert in_force(FinancialYear(first)).id == edition
 
 
-def test_a_board_that_names_no_edition_gets_the_one_in_force(small: Path, edit: Edit) -> None:
+def test_a_board_that_names_no_edition_gets_its_profiles(small: Path, edit: Edit) -> None:
     edit(small / "board.yaml", f"rules:\n  {NAMED}\n", "")
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2015"]
+    edit(small / "board.yaml", "\nname:", "\nprofile: sab-care-act-2014\nname:")
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["care-act-2014"]
+
+
+def test_before_its_profiles_edition_applies_a_year_gets_the_one_in_force(
+    small: Path, edit: Edit
+) -> None:
+    edit(small / "board.yaml", f"rules:\n  {NAMED}\n", "profile: partnership-wt2023\n")
     assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2018"]
+
+
+def test_each_profile_is_held_to_an_edition_and_board_yaml_allows_each() -> None:
+    assert set(PROFILES) == set(get_args(ProfileId))
+    for chosen in PROFILES.values():
+        assert chosen.edition in EDITIONS, chosen.id
 
 
 @pytest.mark.parametrize(
@@ -77,9 +94,9 @@ def test_a_history_holds_each_year_to_its_own_edition(
     assert edition_for(load_content(small, YEAR)).id == f"working-together-{edition}"
 
 
-def test_a_year_before_the_history_gets_the_edition_in_force(small: Path, edit: Edit) -> None:
+def test_a_year_before_the_history_gets_its_profiles_edition(small: Path, edit: Edit) -> None:
     name(small, edit, "guidance: {2021-22: care-act-2014}")
-    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2018"]
+    assert edition_for(load_content(small, YEAR)) is EDITIONS["working-together-2015"]
 
 
 def test_every_mistake_in_a_history_is_an_error_at_its_line(small: Path, edit: Edit) -> None:
@@ -105,22 +122,15 @@ def test_every_mistake_in_a_history_is_an_error_at_its_line(small: Path, edit: E
 def test_working_together_2018_in_check(small: Path, edit: Edit) -> None:
     name(small, edit, "guidance: working-together-2018")
     assert found(small) == [
-        f"content/2020-21/priorities/01-neglect.yaml:1:1: warning: {WT18} analyse any areas "
-        "where there has been little or no evidence of progress on agreed priorities; "
-        f"{NO_PLACE} (it belongs in each priority's file: how far it progressed, and why where "
-        "it made little or none)",
-        f"content/2020-21/report.yaml:1:1: warning: {WT18} say how the partners sought and used "
-        f"feedback from children and families; {NO_PLACE} (it belongs in report.yaml: a section "
-        "on what children and families said and what changed)",
-        f"content/2020-21/reviews/lr-child-d.yaml:1:1: warning: {WT18} record the decisions and "
-        "actions taken (or planned) on the recommendations of local and national child "
-        f"safeguarding practice reviews, and the resulting improvements; {NO_PLACE} (it belongs "
-        "in each review's file: every recommendation with its decision, action, owner, status "
-        "and evidence of improvement)",
+        f"content/2020-21/report.yaml:2:1: warning: feedback: {WT18} say how the partners sought "
+        "and used feedback from children and families; write it in report.yaml as feedback",
+        f"content/2020-21/report.yaml:2:1: warning: little_progress: {WT18} analyse any areas "
+        "where there has been little or no evidence of progress on agreed priorities; write it "
+        "in report.yaml as little_progress",
     ]
     lines = runner.invoke(app, ["check", "2020-21"]).output.splitlines()
     start = lines.index(
-        "Working Together to Safeguard Children 2018, the yearly report: 4 of 7 requirements met"
+        "Working Together to Safeguard Children 2018, the yearly report: 5 of 7 requirements met"
     )
     assert lines[start + 1] == (
         "  source: the safeguarding partners' yearly report (chapter and paragraph not checked): "
@@ -163,10 +173,10 @@ def test_working_together_2023_lists_what_no_source_confirmed(small: Path, edit:
         "content/2020-21/report.yaml:3:8: title: Working Together to Safeguard Children 2023 "
         "asks that the report cover the activity undertaken in a 12-month period; name the year "
         "in the title, for example title: Annual Report 2020-21",
-        "content/2020-21/report.yaml:1:1: Working Together to Safeguard Children 2023 "
-        "asks that the report include the independent scrutineer's evaluation of the "
-        f"arrangements; {NO_PLACE} (it belongs in report.yaml: a section written by the "
-        "independent scrutineer, which only the scrutineer signs off)",
+        "content/2020-21/report.yaml:2:1: scrutiny: Working Together to Safeguard Children "
+        "2023 asks that the report include the independent scrutineer's evaluation of the "
+        "arrangements; add the scrutineer's own section as scrutiny (scrutineer: name and role, "
+        "body)",
     ]
     data = checklist_data(held)
     assert data["edition"] == "working-together-2023"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import found as found_all
 
 Edit = Callable[[Path, str, str], None]
@@ -55,6 +57,15 @@ def test_the_message_does_not_repeat_the_data(small: Path, edit: Edit) -> None:
         "child; remove it (give an age group, such as 'under 5', if age matters)"
     ]
     assert "2013" not in messages[0]
+
+
+@pytest.mark.parametrize("words", ["Her birthday is 3 May 2012.", "His birthdate, 3 May 2012, was"])
+def test_a_birthday_is_a_date_of_birth(small: Path, edit: Edit, words: str) -> None:
+    edit(small / "2020-21" / "priorities" / "02-missing.yaml", "Take-up varies.", words)
+    assert found(small) == [
+        f"{MISSING}:10:7: to_develop: a date of birth is written here, which can identify a "
+        "child; remove it (give an age group, such as 'under 5', if age matters)"
+    ]
 
 
 def test_a_plain_value_and_a_folded_block(small: Path, edit: Edit) -> None:

@@ -50,7 +50,8 @@ def test_a_chapter_of_the_boards_own_needs_a_title_and_a_body(small: Path, edit:
         "use one of: introduction, inspection, budget",
         f"{REPORT}:60:9: chapters[1].id: 'inspection' is not one the tool makes "
         "(introduction, governance, priorities, case-reviews, activities, conclusions, "
-        "next-priorities, budget, glossary, recipients) nor an activity's kind; one of your own "
+        "next-priorities, budget, glossary, recipients, little-progress, feedback, contributions, "
+        "scrutiny) nor an activity's kind; one of your own "
         "needs a title and a body",
         f"{REPORT}:62:11: chapters[2].body: 'budget' is made by the tool from the content; "
         "remove its body, or give it an id of your own",

@@ -24,7 +24,7 @@ def _last_year() -> FinancialYear:
 def init(
     folder: Annotated[
         Path,
-        typer.Argument(metavar="FOLDER", help="The new content folder; it must not exist yet."),
+        typer.Argument(metavar="DIR", help="The new content folder; it must not exist yet."),
     ],
     board: Annotated[str, typer.Option("--board", metavar="NAME", help="The board's full name.")],
     year: Annotated[
@@ -33,7 +33,11 @@ def init(
     ] = None,
     profile: Annotated[
         str,
-        typer.Option(metavar="PROFILE", help=f"The statutory profile: {', '.join(PROFILES)}."),
+        typer.Option(
+            metavar="PROFILE",
+            show_default=False,
+            help=f"The statutory profile: {', '.join(PROFILES)} (the default: {DEFAULT_PROFILE}).",
+        ),
     ] = DEFAULT_PROFILE,
 ) -> None:
     """Start a new board's content from nothing, ready to fill in.

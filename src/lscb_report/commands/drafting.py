@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lscb_report.content.profiles import Profile
 from lscb_report.content.schemas import MODELINE, schema_file
 from lscb_report.content.yamltext import Note, document
 from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
@@ -82,3 +83,41 @@ def owner(model: Any) -> str:
         if line.startswith("#") and match:
             return f"; owned by {match.group(1).strip()}"
     return ""
+
+
+def regime_sections(
+    year: FinancialYear,
+    chosen: Profile,
+    members: list[tuple[str, str]],
+    scrutineer: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The parts of report.yaml the profile's chapters ask for beyond an LSCB's, to write:
+    little progress, feedback, each member's account (members: id and who) and the
+    independent scrutineer's section (the scrutineer's name and role, when known)."""
+    listed = dict(chosen.chapters)
+    asked: dict[str, Any] = {}
+    if "little-progress" in listed:
+        asked["little_progress"] = full(
+            "any areas where there was little or no evidence of progress on agreed priorities "
+            f"in {year.label}, and why"
+        )
+    if "feedback" in listed:
+        whose = "children and families" if chosen.people == "children" else "the people it serves"
+        name = chosen.name.lower()
+        asked["feedback"] = full(
+            f"how the {name} sought and used feedback from {whose}, and what changed"
+        )
+    if "contributions" in listed:
+        asked["contributions"] = [
+            {"partner": id, "body": full(f"what {who} did in {year.label}")} for id, who in members
+        ]
+    if "scrutiny" in listed:
+        asked["scrutiny"] = {
+            "scrutineer": scrutineer
+            or {
+                "name": f"{PLACEHOLDER}: the independent scrutineer's name",
+                "role": "Independent Scrutineer",
+            },
+            "body": full("the independent scrutineer's evaluation of the arrangements"),
+        }
+    return asked

@@ -15,22 +15,24 @@ from pathlib import Path
 from typing import Any
 
 from lscb_report.build.output import write_new_folder
-from lscb_report.commands.drafting import Files, brief, file_text, full, section
+from lscb_report.commands.drafting import (
+    Files,
+    brief,
+    file_text,
+    full,
+    regime_sections,
+    section,
+)
 from lscb_report.content.loading import display_path
 from lscb_report.content.profiles import Profile, profile
 from lscb_report.content.schemas import schema_texts
 from lscb_report.content.yamltext import Note
 from lscb_report.errors import Problem, ReportError
+from lscb_report.rules.guidance import statutory_recipients
 from lscb_report.rules.placeholders import PLACEHOLDER
 from lscb_report.years import FinancialYear
 
 ZERO = Decimal("0.00")
-PARTNERS = (
-    ("council", "the council", "local-authority"),
-    ("police", "the police force", "police"),
-    ("health", "the health bodies", "health"),
-    ("probation", "the probation service", "probation"),
-)
 
 
 def init_board(folder: Path, board: str, year: FinancialYear, profile_id: str) -> list[Path]:
@@ -59,14 +61,17 @@ def init_board(folder: Path, board: str, year: FinancialYear, profile_id: str) -
 def plan(board: str, year: FinancialYear, chosen: Profile) -> Files:
     """Every YAML file of the new folder: its path, header comments and data."""
     y = str(year)
-    return {
+    files: Files = {
         "board.yaml": _board(board, year, chosen),
         "glossary.yaml": _glossary(board),
         f"{y}/report.yaml": _report(board, year, chosen),
-        f"{y}/priorities/01-first-priority.yaml": _priority(year),
-        f"{y}/budget.yaml": _budget(year),
-        f"{y}/metrics.yaml": (["Figures by year; see README.md for a series"], {"series": []}),
+        f"{y}/priorities/01-first-priority.yaml": _priority(year, chosen),
     }
+    for kind, title in chosen.starter_activities:
+        files[f"{y}/activities/{kind}.yaml"] = _activity(kind, title, year, chosen)
+    files[f"{y}/budget.yaml"] = _budget(year, chosen)
+    files[f"{y}/metrics.yaml"] = (["Figures by year; see README.md for a series"], {"series": []})
+    return files
 
 
 def _fill(what: str) -> str:
@@ -90,7 +95,7 @@ def _board(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str],
         "meetings_per_year": Note(4, _fill("the least number of full meetings a year")),
         "partners": [
             {"id": id, "name": _fill(f"the name of {what}"), "kind": kind}
-            for id, what, kind in PARTNERS
+            for id, what, kind in chosen.members
         ],
         "cover_sheet": [
             {"label": Note(label, _fill("your council's label for this row")), "field": field}
@@ -110,18 +115,18 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
     cover: dict[str, Any] = {
         "date": Note(date(year.first + 1, 9, 30), _fill("the date of the committee")),
         "classification": Note("Public", _fill("the report's classification")),
-        "title": f"{board} Annual Report {year} (Executive Summary)",
-        "report_of": _fill("whose report it is, such as the Independent Chair"),
+        "title": f"{board} {chosen.document} {year} (Executive Summary)",
+        "report_of": _fill(f"whose report it is, such as {chosen.introduced_by}"),
         "author": {"name": _fill("the author's name"), "role": _fill("the author's role")},
     }
     data: dict[str, Any] = {
         "status": Note("draft", "draft until the board approves the report; then final"),
-        "title": f"Annual Report {year}",
+        "title": f"{chosen.document} {year}",
         "cover": cover,
-        "introduction": section("what this report covers", year),
+        "introduction": section(f"what this report covers, from {chosen.introduced_by}", year),
         "key_matters": section("the key matters for the committee", year),
-        "case_reviews": section("the case reviews and their learning", year),
-        "conclusions": section("the board's conclusions", year),
+        "case_reviews": section(f"the {chosen.reviews} of the year and their learning", year),
+        "conclusions": section(_conclusions(chosen), year),
         "next_year_priorities": [{"title": _fill(f"a priority for {year.next().label}")}],
         "implications": [
             {
@@ -130,31 +135,56 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
                 "chapter": "budget",
             }
         ],
-        "recipients": list(chosen.recipients),
+        "recipients": list(statutory_recipients(chosen.id))
+        or [_fill(f"whom the {chosen.name.lower()} sends the report to; one line for each")],
     }
-    return ["The year's cover sheet and framing sections; see README.md"], data
+    members = [(id, who) for id, who, _ in chosen.members]
+    asked = regime_sections(year, chosen, members)
+    return ["The year's cover sheet and framing sections; see README.md"], data | asked
 
 
-def _priority(year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
+def _conclusions(chosen: Profile) -> str:
+    """What the conclusions are to say under a profile."""
+    if "conclusions" in dict(chosen.chapters) and chosen.id != "lscb-wt2015":
+        return f"how effective the arrangements to safeguard {chosen.people} have been"
+    return "the board's conclusions"
+
+
+def _priority(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, Any]]:
+    whom = "children, families" if chosen.people == "children" else "adults at risk, carers"
     data: dict[str, Any] = {
         "title": _fill("the priority's title"),
         "summary": brief(f"progress on this priority in {year.label}"),
         "body": full(f"the progress made in {year.label}"),
-        "impact": full("the difference made to children, families and the workforce"),
+        "impact": full(f"the difference made to {whom} and the workforce"),
         "to_develop": full("what still needs to develop, and why"),
         "next_steps": full(f"what the board will do in {year.next().label}"),
     }
     return ["Priority 1; add 02-name.yaml and so on for the others"], data
 
 
-def _budget(year: FinancialYear) -> tuple[list[str], dict[str, Any]]:
+def _activity(
+    kind: str, title: str, year: FinancialYear, chosen: Profile
+) -> tuple[list[str], dict[str, Any]]:
+    data: dict[str, Any] = {
+        "kind": kind,
+        "title": title,
+        "summary": brief(f"{title.lower()} in {year.label}"),
+        "body": full(
+            f"{title.lower()} in {year.label}, and the difference it made to {chosen.people}"
+        ),
+    }
+    return [f"A chapter {chosen.edition} asks for"], data
+
+
+def _budget(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, Any]]:
     amount = Note(ZERO, _fill(f"the contribution for {year.label}"))
     data: dict[str, Any] = {
         "illustrative": False,
         "body": full(f"the board's budget in {year.label}"),
         "brought_forward": Note(ZERO, _fill("the balance brought forward")),
         "income": {
-            "lines": [{"partner": id, "amount": amount} for id, _, _ in PARTNERS],
+            "lines": [{"partner": id, "amount": amount} for id, _, _ in chosen.members],
             "total": Note(ZERO, _fill("the sum of the contributions")),
         },
         "expenditure": {

@@ -24,6 +24,7 @@ from lscb_report.commands.drafting import (
     full,
     lower_first,
     owner,
+    regime_sections,
     section,
     slug,
     to_check,
@@ -40,6 +41,7 @@ from lscb_report.content.models import (
 )
 from lscb_report.content.reading import Content
 from lscb_report.content.schemas import MODELINE
+from lscb_report.content.shape import board_profile
 from lscb_report.content.yamltext import Note
 from lscb_report.errors import Problem, ReportError
 from lscb_report.rules.placeholders import PLACEHOLDER, to_fill
@@ -147,10 +149,23 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
     }
     if report.background_papers:
         data["background_papers"] = [to_check(b, year.previous()) for b in report.background_papers]
+    data |= _regime(content, year)
     for key in ("chapters", "summary_chapters"):
         if getattr(report, key) is not None:
             data[key] = [_chapter(chapter, year) for chapter in getattr(report, key)]
     return [f"The {year} report's cover sheet and framing sections{owned}"], data
+
+
+def _regime(content: Content, year: FinancialYear) -> dict[str, Any]:
+    """What the board's profile asks for beyond an LSCB's report, to write again; the
+    scrutineer carried forward for review."""
+    members = [(partner.id, partner.name) for partner in content.board.partners]
+    before = content.report.scrutiny
+    scrutineer = None
+    if before is not None:
+        who = dump(before.scrutineer)
+        scrutineer = {key: to_check(value, year.previous()) for key, value in who.items()}
+    return regime_sections(year, board_profile(content.board), members, scrutineer)
 
 
 def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Statutory profiles: what a regime supplies by default to a board's report.
 
-A profile holds the vocabulary (what a board calls itself), the chapters of the full report
-in order, the rows of the committee cover sheet, the order of the standing activities and
-the recipients the guidance names. A board picks one in board.yaml (``profile:``) and
+A profile holds the vocabulary (what a board calls itself, who introduces its report, what
+its reviews are called, whom it safeguards), the chapters of each document in order, the rows
+of the committee cover sheet, the order of the standing activities, and the edition of the
+statutory guidance it is held to (whose recipients and checklist live with the edition, in
+rules/guidance, the one source of both). A board picks one in board.yaml (``profile:``) and
 departs from it where it chooses. Adding a regime is adding a ``Profile`` to ``PROFILES``.
 """
 
@@ -35,7 +37,15 @@ CHAPTERS = (
     "budget",
     "glossary",
     "recipients",
+    "little-progress",
+    "feedback",
+    "contributions",
+    "scrutiny",
 )
+
+# Chapters printed only where the year's content has the field that makes them, so that a
+# profile may list them without an empty chapter in a report that has nothing to say there.
+OPTIONAL_CHAPTERS = ("little-progress", "feedback", "contributions", "scrutiny")
 
 # Sections of the executive summary the tool knows how to make; another id is the board's own.
 SUMMARY_CHAPTERS = (
@@ -51,6 +61,22 @@ SUMMARY_CHAPTERS = (
 )
 
 
+# The members a new board starts with (id, who, kind of agency): an LSCB's usual partners;
+# the three safeguarding partners of the Children and Social Work Act 2017; the three members
+# the Care Act 2014 (Schedule 2, paragraph 1) names for a Safeguarding Adults Board.
+_LSCB_MEMBERS = (
+    ("council", "the council", "local-authority"),
+    ("police", "the police force", "police"),
+    ("health", "the health bodies", "health"),
+    ("probation", "the probation service", "probation"),
+)
+_STATUTORY_THREE = (
+    ("council", "the local authority", "local-authority"),
+    ("icb", "the integrated care board", "health"),
+    ("police", "the chief officer of police", "police"),
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     """One statutory regime's defaults for a board's report."""
@@ -62,7 +88,14 @@ class Profile:
     summary_chapters: tuple[tuple[str, str], ...]  # the executive summary's sections: (id, title)
     cover_sheet: tuple[tuple[str, str], ...]  # the cover sheet's rows: (label, field)
     activity_order: tuple[str, ...]  # standing activities' kinds, in the order printed
-    recipients: tuple[str, ...]  # whom the guidance says the report goes to
+    edition: str  # the id of the guidance edition the profile is held to (rules/guidance)
+    introduced_by: str  # who writes the introduction: the Independent Chair ...
+    reviews: str  # what the regime calls its reviews, in running text
+    people: str  # whom the board safeguards: children, or adults
+    document: str = "Annual Report"  # what the regime calls the full report, on its cover
+    impact_title: str = "Impact on children, families and the workforce"  # each priority's
+    members: tuple[tuple[str, str, str], ...] = _LSCB_MEMBERS  # (id, who, kind) to start with
+    starter_activities: tuple[tuple[str, str], ...] = ()  # (kind, title) the regime asks for
 
 
 LSCB_WT2015 = Profile(
@@ -108,15 +141,132 @@ LSCB_WT2015 = Profile(
         "complaints",
         "training",
     ),
-    recipients=(
-        "the Chief Executive of each council",
-        "the Leader of each council",
-        "the Police and Crime Commissioner",
-        "the Chair of the Health and Wellbeing Board",
-    ),
+    edition="working-together-2015",
+    introduced_by="the Independent Chair",
+    reviews="serious case reviews",
+    people="children",
 )
 
-PROFILES: dict[str, Profile] = {LSCB_WT2015.id: LSCB_WT2015}
+_PARTNERSHIP_SUMMARY = (
+    ("summary", "Executive Summary"),
+    ("key-matters", "Key Matters for the Committee's Consideration"),
+    ("recommendations", "Recommendations"),
+    ("priorities", "Priorities reviewed in the Yearly Report"),
+    ("other-activity", "Other key activity of the {short_name}"),
+    ("conclusions", "How effective the arrangements have been"),
+    ("budget", "Budget"),
+    ("implications", "{title}"),
+    ("background-papers", "Background Papers"),
+)
+_PARTNERSHIP_COVER = (
+    ("Date", "date"),
+    ("Committee", "committee"),
+    ("Classification", "classification"),
+    ("Title", "title"),
+    ("Report of", "report_of"),
+    ("Report Author and Contact Details", "author"),
+)
+_CHILDREN_REVIEWS = "rapid reviews and local child safeguarding practice reviews"
+
+
+def _partnership_chapters(intro: str) -> tuple[tuple[str, str], ...]:
+    """A safeguarding children partnership's yearly report: the four things Working Together
+    asks it to include, each a chapter, and the independent scrutineer's own."""
+    return (
+        ("introduction", intro),
+        ("governance", "The {name} and its arrangements"),
+        ("priorities", "Priority {number}: {title}"),
+        ("little-progress", "Where there has been little or no progress"),
+        ("case-reviews", "Learning from rapid reviews and practice reviews"),
+        ("feedback", "What children and families told us"),
+        ("contributions", "What each partner did"),
+        ("activities", "{title}"),
+        ("scrutiny", "Independent scrutiny"),
+        ("conclusions", "How effective the arrangements have been"),
+        ("next-priorities", "Priorities for {next_year}"),
+        ("budget", "Budget"),
+        ("glossary", "Glossary"),
+        ("recipients", "Who receives this report"),
+    )
+
+
+PARTNERSHIP_WT2018 = Profile(
+    id="partnership-wt2018",
+    title="Safeguarding Children Partnership, Working Together to Safeguard Children 2018",
+    name="Partnership",
+    chapters=_partnership_chapters("Introduction from the safeguarding partners"),
+    summary_chapters=_PARTNERSHIP_SUMMARY,
+    cover_sheet=_PARTNERSHIP_COVER,
+    activity_order=("child-death-overview", "quality-assurance", "training"),
+    edition="working-together-2018",
+    introduced_by="the safeguarding partners",
+    reviews=_CHILDREN_REVIEWS,
+    document="Yearly Report",
+    people="children",
+    members=_STATUTORY_THREE,
+    starter_activities=(("training", "Training and its impact"),),
+)
+
+PARTNERSHIP_WT2023 = Profile(
+    id="partnership-wt2023",
+    title="Safeguarding Children Partnership, Working Together to Safeguard Children 2023",
+    name="Partnership",
+    chapters=_partnership_chapters("Introduction from the lead safeguarding partners"),
+    summary_chapters=_PARTNERSHIP_SUMMARY,
+    cover_sheet=_PARTNERSHIP_COVER,
+    activity_order=("child-death-overview", "quality-assurance", "education", "training"),
+    edition="working-together-2023",
+    introduced_by="the lead safeguarding partners",
+    reviews=_CHILDREN_REVIEWS,
+    document="Yearly Report",
+    people="children",
+    members=(*_STATUTORY_THREE, ("education", "the education and childcare settings", "education")),
+    starter_activities=(("training", "Training and its impact"),),
+)
+
+SAB_CARE_ACT_2014 = Profile(
+    id="sab-care-act-2014",
+    title="Safeguarding Adults Board, the Care Act 2014 (Schedule 2, paragraph 4)",
+    name="Board",
+    chapters=(
+        ("introduction", "Introduction from the Independent Chair"),
+        ("governance", "The {name} and its governance"),
+        ("priorities", "Strategic priority {number}: {title}"),
+        ("contributions", "What each member did to implement the strategy"),
+        ("case-reviews", "Safeguarding adults reviews"),
+        ("feedback", "What people told us"),
+        ("activities", "{title}"),
+        ("conclusions", "Conclusions"),
+        ("next-priorities", "Priorities for {next_year}"),
+        ("budget", "Budget"),
+        ("glossary", "Glossary"),
+        ("recipients", "Who receives this report"),
+    ),
+    summary_chapters=(
+        ("summary", "Executive Summary"),
+        ("key-matters", "Key Matters for the Committee's Consideration"),
+        ("recommendations", "Recommendations"),
+        ("priorities", "Strategic priorities reviewed in the Annual Report"),
+        ("other-activity", "Other key activity of the {short_name}"),
+        ("conclusions", "Conclusions of the Annual Report"),
+        ("budget", "Budget"),
+        ("implications", "{title}"),
+        ("background-papers", "Background Papers"),
+    ),
+    cover_sheet=_PARTNERSHIP_COVER,
+    activity_order=("quality-assurance", "training"),
+    edition="care-act-2014",
+    introduced_by="the Independent Chair",
+    reviews="safeguarding adults reviews",
+    people="adults",
+    impact_title="Impact on adults at risk, their carers and the workforce",
+    members=_STATUTORY_THREE,
+)
+
+PROFILES: dict[str, Profile] = {
+    chosen.id: chosen
+    for chosen in (LSCB_WT2015, PARTNERSHIP_WT2018, PARTNERSHIP_WT2023, SAB_CARE_ACT_2014)
+}
 DEFAULT_PROFILE = LSCB_WT2015.id
 
 

@@ -9,7 +9,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lscb_report.content.models import Activity, Board, Chapter, Priority
-from lscb_report.content.profiles import CHAPTERS, SUMMARY_CHAPTERS, Profile, profile
+from lscb_report.content.profiles import (
+    CHAPTERS,
+    OPTIONAL_CHAPTERS,
+    SUMMARY_CHAPTERS,
+    Profile,
+    profile,
+)
 from lscb_report.years import FinancialYear
 
 if TYPE_CHECKING:
@@ -78,6 +84,8 @@ def chapters(content: Content) -> list[Placed]:
     named = {entry.id for entry in entries if entry.id in kinds}
     placed: list[Placed] = []
     for entry in entries:
+        if entry.id in OPTIONAL_CHAPTERS and not has_text_for(content, entry.id):
+            continue
         if entry.id == "priorities":
             placed += [_priority(content, entry, n, p) for n, p in enumerate(content.priorities, 1)]
         elif entry.id == "activities":
@@ -89,6 +97,19 @@ def chapters(content: Content) -> list[Placed]:
         else:
             placed.append(Placed("own", entry.title or entry.id, entry.body or ""))
     return placed
+
+
+def has_text_for(content: Content, id: str) -> bool:
+    """Whether the year has what makes one of the optional chapters (little-progress,
+    feedback, contributions, scrutiny)."""
+    report = content.report
+    found = {
+        "little-progress": report.little_progress,
+        "feedback": report.feedback,
+        "contributions": report.contributions,
+        "scrutiny": report.scrutiny,
+    }
+    return bool(found[id])
 
 
 def _default_title(content: Content, id: str, summary: bool = False) -> str:

@@ -105,7 +105,7 @@ def index_html(
     context = {"board": content.board, "year": content.year, "report": content.report}
     context |= {"read": read, "download": download}
     env = environment(templates)
-    board_words(env, content)
+    board_words(env, content)  # the landing page writes dates in the board's style too
     markdown = render_template(env, "index.md.j2", context)
     if content.audience == "board":
         markdown = restricted_banner() + markdown

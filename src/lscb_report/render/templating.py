@@ -200,6 +200,7 @@ def render_markdown(
         "summary_chapters": shape.summary_chapters(content),
         "cover_rows": shape.cover_rows(content.board),
         "name": shape.name(content.board),
+        "profile": shape.board_profile(content.board),
         "shown": set(),  # the figures placed in prose, by id
         **(extra or {}),
     }

@@ -56,13 +56,19 @@ _PEOPLE = (
 )
 # What a small count in prose may be about: people, or their deaths and cases. A count of
 # reviews is public (the board publishes them) unless it is a part of them ("2 of the reviews").
-_SUBJECT = rf"(?:{_PEOPLE}|deaths?|cases?(?![ -]reviews?))"
+# "child" naming a kind of review, panel or partnership is not a count of children ("one
+# local child safeguarding practice review", "one child death overview panel").
+_SUBJECT = (
+    rf"(?:{_PEOPLE}(?!\s+(?:safeguarding|death\s+overview)\b)|deaths?(?!\s+overview\b)"
+    r"|cases?(?![ -]reviews?))"
+)
 # Up to three words may come between a number and what it counts ("3 sudden unexpected
 # deaths", "3 of the cases"), but not a unit or a word that starts another phrase ("for 2
-# years children", "rose by 3 to 27 children").
+# years children", "rose by 3 to 27 children"), nor what gathers them ("one shared list of
+# children").
 _BETWEEN = (
     r"(?:(?!(?:years?|months?|weeks?|days?|hours?|times|per|percent|and|or|but|to|from|in|on"
-    r"|at|for|with|by|than|out)\b)[a-z-]+\s+){0,3}?"
+    r"|at|for|with|by|than|out|lists?|registers?|groups?)\b)[a-z-]+\s+){0,3}?"
 )
 _PART = (
     r"of\s+(?:them\b|(?:these|those)(?=[,.;:]|\s+(?:were|was|had)\b)"

@@ -77,7 +77,7 @@ PATTERNS = [
     Pattern(
         BIRTH_DATE,
         re.compile(
-            rf"\b(?:born|birth|dob|d\.o\.b\.?)\b[^.\n]{{0,30}}?{_DATE}"
+            rf"\b(?:born|birth(?:days?|dates?)?|dob|d\.o\.b\.?)\b[^.\n]{{0,30}}?{_DATE}"
             rf"|{_DATE}\s*\((?:dob|d\.o\.b\.?|born)\)",
             re.IGNORECASE,
         ),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lscb_report.content.models import SignOff
 from lscb_report.errors import Problem
 from lscb_report.rules.placeholders import unfilled_in
+from lscb_report.rules.regimes import scrutiny_not_final
 from lscb_report.rules.registry import needs, rule, tagged
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def not_final(content: Content) -> list[Problem]:
                     f"the section is {sign_off.status}; a final build needs every section approved",
                 )
             )
-    return problems
+    return problems + scrutiny_not_final(content)
 
 
 CHECKS = [sign_offs_complete, approved_after_the_year, approved_is_written]

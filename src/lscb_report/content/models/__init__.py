@@ -46,10 +46,12 @@ from lscb_report.content.models.year import (
     Implication,
     NextPriority,
     OtherFunctions,
+    PartnerAccount,
     PracticeArea,
     Priority,
     Recommendation,
     Report,
+    Scrutiny,
 )
 
 __all__ = [
@@ -75,6 +77,7 @@ __all__ = [
     "NextPriority",
     "OtherFunctions",
     "Partner",
+    "PartnerAccount",
     "PartnerKind",
     "Person",
     "PracticeArea",
@@ -82,6 +85,7 @@ __all__ = [
     "Recommendation",
     "Report",
     "RuleSettings",
+    "Scrutiny",
     "Section",
     "Series",
     "SignOff",

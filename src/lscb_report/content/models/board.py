@@ -15,7 +15,7 @@ from lscb_report.content.models.base import (
 from lscb_report.content.profiles import DEFAULT_PROFILE
 
 # The ids of content.profiles.PROFILES (a test keeps the two the same).
-ProfileId = Literal["lscb-wt2015"]
+ProfileId = Literal["lscb-wt2015", "partnership-wt2018", "partnership-wt2023", "sab-care-act-2014"]
 FieldKey = Annotated[
     str,
     Field(
@@ -94,8 +94,8 @@ class RuleSettings(Model):
         description="The edition of the statutory guidance the report meets, for every year "
         "(working-together-2015, working-together-2018, working-together-2023 or "
         "care-act-2014), or the board's history: each first year and the edition it applied "
-        "from, such as 2019-20: working-together-2018. Unset, a year is held to the children's "
-        "edition in force for it.",
+        "from, such as 2019-20: working-together-2018. Unset, a year is held to its profile's "
+        "edition, or to the children's edition in force for it where that is later.",
     )
     disclosure: Literal["fewer-than", "dfe"] = "fewer-than"
     """How small counts are shown: 'fewer than 5', or dfe, the Department for Education's
@@ -186,7 +186,8 @@ class Board(FileModel):
     """The board's sub-groups and panels."""
     rules: RuleSettings = RuleSettings()
     profile: ProfileId = Field(default="lscb-wt2015", examples=[DEFAULT_PROFILE])
-    """The statutory profile whose defaults (words, chapters, cover sheet) the board uses."""
+    """The statutory profile whose defaults (words, chapters, cover sheet, guidance) the board
+    uses: lscb-wt2015, partnership-wt2018, partnership-wt2023 or sab-care-act-2014."""
     words: Words = Words()
     """How the board writes: its name for itself, years, dates and negative amounts."""
     cover_sheet: list[CoverRow] | None = Field(default=None, min_length=1)

@@ -96,6 +96,27 @@ class OtherFunctions(Model):
     """A sentence introducing the list of the board's other functions, in Markdown."""
 
 
+class PartnerAccount(Model):
+    """What one partner or member did in the year, in its own words."""
+
+    partner: Slug = Field(examples=["police"])
+    """The id of the partner (or member) in board.yaml whose account this is."""
+    body: Markdown
+    """What the partner did during the year (for a Safeguarding Adults Board, to implement
+    the strategy), in Markdown."""
+
+
+class Scrutiny(Model):
+    """The independent scrutineer's evaluation of the arrangements, in the scrutineer's own
+    words: only the scrutineer signs it off."""
+
+    scrutineer: Person
+    """The independent scrutineer, who writes and signs off this section."""
+    body: Markdown
+    """The scrutineer's evaluation of how well the arrangements work, in Markdown."""
+    sign_off: SignOffField = None
+
+
 class Report(FileModel):
     """content/YEAR/report.yaml: the year's framing sections and the cover sheet."""
 
@@ -131,6 +152,16 @@ class Report(FileModel):
     """The executive summary's sections in order, where the board departs from its profile's:
     summary, key-matters, recommendations, priorities, other-activity, conclusions, budget,
     implications, background-papers, or a section of the board's own with a title and body."""
+    little_progress: Markdown | None = None
+    """Where there has been little or no evidence of progress on agreed priorities, and why
+    (asked of a safeguarding children partnership); none prints no such chapter."""
+    feedback: Markdown | None = None
+    """How the board sought and used feedback from children and families (or, for adults,
+    from the people it safeguards), and what changed because of it."""
+    contributions: list[PartnerAccount] = []
+    """What each partner or member did in the year, each in its own words."""
+    scrutiny: Scrutiny | None = None
+    """The independent scrutineer's evaluation of the arrangements (a partnership's report)."""
     sign_off: SignOffField = None
 
 
@@ -218,13 +249,26 @@ class Recommendation(Model):
     """not-started, in-progress or completed."""
     impact: Markdown | None = None
     """The evidence of the action's impact, where there is some."""
+    decision: Literal["accepted", "not-accepted"] | None = None
+    """What the board or partners decided: accepted (to implement it) or not-accepted."""
+    reasons: Markdown | None = None
+    """Where the decision is not-accepted, the reasons for it."""
 
 
 class CaseReview(FileModel):
     """A serious case review or other case review the board commissioned or oversaw."""
 
-    kind: Literal["serious-case-review", "historical-case-review", "learning-review"]
-    """What sort of review it is."""
+    kind: Literal[
+        "serious-case-review",
+        "historical-case-review",
+        "learning-review",
+        "rapid-review",
+        "child-safeguarding-practice-review",
+        "safeguarding-adults-review",
+    ]
+    """What sort of review it is: serious-case-review (an LSCB's), rapid-review and
+    child-safeguarding-practice-review (a partnership's), safeguarding-adults-review (a
+    Safeguarding Adults Board's), historical-case-review or learning-review."""
     title: str = Field(examples=["Serious case review: Child A"])
     subject: str = Field(examples=["Child A"], description="An anonymised label, never a name.")
     status: Literal["in-progress", "completed", "published", "embargoed"]

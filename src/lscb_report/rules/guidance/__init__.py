@@ -3,7 +3,8 @@
 Each edition is a module (``wt2015``, ``wt2018``, ``wt2023``, ``care_act``) listing its
 requirements, each with its source; ``EDITIONS`` holds them all. A year is held to the
 edition the board names for it in ``board.yaml`` (``rules.guidance``: one edition for every
-year, or a history of the first year each applied from), and otherwise to the latest
+year, or a history of the first year each applied from), and otherwise to its profile's
+edition; where that does not apply yet (a partnership's years as an LSCB), to the latest
 children's edition in force by its reporting year: an LSCB's to 2018-19, the safeguarding
 partners' after. An unmet requirement is a problem under its rule (a warning unless the
 board says otherwise, so ``--strict`` fails on it); ``check`` prints the checklist with
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
+from lscb_report.content.profiles import profile
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance import care_act, wt2015, wt2018, wt2023
 from lscb_report.rules.guidance.base import Checklist, Edition, Finding, Item, Requirement
@@ -34,10 +36,24 @@ EDITIONS: dict[str, Edition] = {
 
 
 def edition_for(content: Content) -> Edition:
-    """The edition the year is held to: the one the board names for it, or else the latest
-    children's edition in force by the reporting year."""
+    """The edition the year is held to: the one the board names for it, or else its
+    profile's, or else (before the profile's applies) the children's edition in force."""
     named = named_edition(content.board, content.year)
-    return named if named is not None else in_force(content.year)
+    if named is not None:
+        return named
+    own = profile_edition(content.board)
+    return own if own.first_year <= content.year.first else in_force(content.year)
+
+
+def profile_edition(board: Board) -> Edition:
+    """The edition the board's statutory profile is held to."""
+    return EDITIONS[profile(board.profile).edition]
+
+
+def statutory_recipients(profile_id: str) -> tuple[str, ...]:
+    """Whom the edition a profile is held to says the report goes to (none where no source
+    here names them)."""
+    return EDITIONS[profile(profile_id).edition].recipients
 
 
 def in_force(year: FinancialYear) -> Edition:

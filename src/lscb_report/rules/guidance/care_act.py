@@ -1,10 +1,9 @@
 """The Care Act 2014, Schedule 2, paragraph 4: the Safeguarding Adults Board's annual report.
 
 The wording is the Act's, read on legislation.gov.uk (the enacted text, and the revised text
-of the "Annual report" cross-heading, which reads the same). Paragraph 4(1)(c), (f) and (g)
-ask for what the content model has no place for yet (each member's own account, and what was
-done, or decided not to be done, about each finding of a review): they are never met, and
-say which file should hold them.
+of the "Annual report" cross-heading, which reads the same). Paragraph 4(1)(c) is met by
+each member's own account (report.yaml's contributions), and 4(1)(f) and (g) by each review's
+register of findings, with the decision on each and the reasons where one is not implemented.
 """
 
 from __future__ import annotations
@@ -12,18 +11,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lscb_report.content.shape import title_of
 from lscb_report.rules.guidance.base import Edition, Finding, Place, Requirement, Source
 from lscb_report.rules.guidance.findings import (
-    REVIEWS,
     all_of,
-    first_review,
     names_year,
-    no_place_yet,
     priorities_say,
     report_says,
     reviews_said,
     sent_to,
     unmet,
+)
+from lscb_report.rules.guidance.registers import (
+    declined_with_reasons,
+    each_member,
+    review_register,
 )
 from lscb_report.rules.registry import rule
 
@@ -61,10 +63,6 @@ WHO = {
         r"health and well-?being board", re.IGNORECASE
     ),
 }
-_REGISTER = (
-    "each review's file: every finding with what was done about it, by whom, where it stands "
-    "and the evidence of its effect, or the reasons for not implementing it"
-)
 
 
 def concluded_reviews(content: Content) -> Finding:
@@ -80,7 +78,8 @@ def concluded_reviews(content: Content) -> Finding:
                 FINDINGS,
             )
     published = [r for r in content.reviews if r.status == "published"]
-    return Finding(tuple(Place(r.file, REVIEWS, r.title) for r in published))
+    chapter = title_of(content, "case-reviews")
+    return Finding(tuple(Place(r.file, chapter, r.title) for r in published))
 
 
 REQUIREMENTS = (
@@ -96,7 +95,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "key_matters",
-            "The Board and its governance",
+            "governance",
             "say what the board has done during the year to achieve its objective",
             OBJECTIVE,
         ),
@@ -117,10 +116,9 @@ REQUIREMENTS = (
     Requirement(
         MEMBERS,
         "Say what each member has done during the year to implement the strategy",
-        no_place_yet(
+        each_member(
             TITLE,
             "say what each member has done during the year to implement the strategy",
-            "a file for each member (each partner in board.yaml), which that member writes",
             MEMBERS,
         ),
         _source("4(1)(c)"),
@@ -146,12 +144,10 @@ REQUIREMENTS = (
         IMPLEMENTED,
         "Say what the board has done during the year to implement the findings of its "
         "safeguarding adults reviews",
-        no_place_yet(
+        review_register(
             TITLE,
             "say what the board has done during the year to implement the findings of reviews",
-            _REGISTER,
             IMPLEMENTED,
-            first_review,
         ),
         _source("4(1)(f)"),
     ),
@@ -159,12 +155,10 @@ REQUIREMENTS = (
         DECLINED,
         "Where the board decided during the year not to implement a finding of a review, give "
         "the reasons for its decision",
-        no_place_yet(
+        declined_with_reasons(
             TITLE,
             "give the reasons for each decision not to implement a finding of a review",
-            _REGISTER,
             DECLINED,
-            first_review,
         ),
         _source("4(1)(g)"),
     ),

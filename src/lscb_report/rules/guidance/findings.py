@@ -1,6 +1,5 @@
 """What the editions since 2015 assess in common: the report names its year, says what was
-done and how effective it was, names its recipients, and the parts today's content model has
-no place for.
+done and how effective it was, and names its recipients.
 
 Each function makes an ``assess`` for one requirement of one edition, so that every problem
 names its own edition and its own rule (which a board can tune). The content is found by
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lscb_report.content.loading import display_path
 from lscb_report.content.models import FileModel
+from lscb_report.content.shape import board_profile, title_of
 from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Finding, Place
 from lscb_report.rules.registry import Rule, tagged
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from lscb_report.content.reading import Content
 
 Assess = Callable[["Content"], Finding]
-IMPACT = "Impact on children, families and the workforce"
-REVIEWS = "Learning from case reviews"
 
 
 def listed(items: list[str]) -> str:
@@ -45,10 +43,6 @@ def unmet(
     return Finding(
         (), tagged(model.problem(path, f"{title} asks that the report {message}"), found_by)
     )
-
-
-def _priority(index: int, title: str) -> str:
-    return f"Priority {index}: {title}"
 
 
 def names_year(title: str, asks: str, found_by: Rule) -> Assess:
@@ -86,12 +80,11 @@ def priorities_say(title: str, field: str, asks: str, write: str, found_by: Rule
         for priority in content.priorities:
             if blank(getattr(priority, field)):
                 return unmet(title, priority, (field,), f"{asks}; write {write}", found_by)
-        section = IMPACT if field == "impact" else None
+        section = board_profile(content.board).impact_title if field == "impact" else None
         places = [
-            Place(p.file, _priority(i, p.title), section)
-            for i, p in enumerate(content.priorities, 1)
+            Place(p.file, title_of(content, "priorities", p), section) for p in content.priorities
         ]
-        return Finding((*places, Place(content.report.file, "Conclusions")))
+        return Finding((*places, Place(content.report.file, title_of(content, "conclusions"))))
 
     return assess
 
@@ -109,9 +102,10 @@ def reviews_said(title: str, asks: str, found_by: Rule) -> Assess:
                 f"{asks}; write it in case_reviews.body (or say that there was no review)",
                 found_by,
             )
+        chapter = title_of(content, "case-reviews")
         places = [
-            Place(report.file, REVIEWS),
-            *(Place(r.file, REVIEWS, r.title) for r in content.reviews),
+            Place(report.file, chapter),
+            *(Place(r.file, chapter, r.title) for r in content.reviews),
         ]
         return Finding(tuple(places))
 
@@ -144,7 +138,7 @@ def sent_to(title: str, who: dict[str, re.Pattern[str]], found_by: Rule) -> Asse
             w for w, words in who.items() if not any(words.search(r) for r in report.recipients)
         ]
         if not missing:
-            return Finding((Place(report.file, "Who receives this report"),))
+            return Finding((Place(report.file, title_of(content, "recipients")),))
         return unmet(
             title,
             report,
@@ -154,42 +148,6 @@ def sent_to(title: str, who: dict[str, re.Pattern[str]], found_by: Rule) -> Asse
         )
 
     return assess
-
-
-def _report(content: Content) -> FileModel:
-    return content.report
-
-
-def no_place_yet(
-    title: str,
-    asks: str,
-    home: str,
-    found_by: Rule,
-    file_of: Callable[[Content], FileModel] = _report,
-) -> Assess:
-    """A requirement today's content has no place for: never met, and the problem stands at
-    the top of the file that should hold it (the report's, unless ``file_of`` says which),
-    so that nobody takes the report for complete."""
-
-    def assess(content: Content) -> Finding:
-        model = file_of(content)
-        message = (
-            f"{title} asks that the report {asks}; lscb-report has no section for this yet, so "
-            f"it cannot be shown as met (it belongs in {home})"
-        )
-        return Finding((), Problem(model.file, 1, 1, message, rule=found_by.id))
-
-    return assess
-
-
-def first_priority(content: Content) -> FileModel:
-    """The file of the year's first priority, or the report's where there is none."""
-    return content.priorities[0] if content.priorities else content.report
-
-
-def first_review(content: Content) -> FileModel:
-    """The file of the year's first review, or the report's where there is none."""
-    return content.reviews[0] if content.reviews else content.report
 
 
 def all_of(*assessments: Assess) -> Assess:
@@ -211,7 +169,8 @@ def report_says(
     title: str, field: str, chapter: str, asks: str, found_by: Rule, *, assurance: bool = False
 ) -> Assess:
     """A framing section of report.yaml (conclusions, key matters ...) is written; the place
-    is its chapter, and with ``assurance`` the quality assurance chapters the report has."""
+    is the chapter with the id ``chapter`` as the board titles it, and with ``assurance`` the
+    quality assurance chapters the report has."""
 
     def assess(content: Content) -> Finding:
         report = content.report
@@ -220,6 +179,7 @@ def report_says(
                 title, report, (field, "body"), f"{asks}; write it in {field}.body", found_by
             )
         checked = [a for a in content.activities if assurance and a.kind == "quality-assurance"]
-        return Finding((Place(report.file, chapter), *(Place(a.file, a.title) for a in checked)))
+        place = Place(report.file, title_of(content, chapter))
+        return Finding((place, *(Place(a.file, a.title) for a in checked)))
 
     return assess

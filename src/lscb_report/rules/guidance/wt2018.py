@@ -4,9 +4,8 @@ From 2019-20 the three safeguarding partners (the local authority, the clinical 
 group, the chief officer of police) replaced the LSCB. The wording below is as quoted in a
 county council's Cabinet record, which used the four "should include" items as the chapters
 of its partnership's report; it was not checked against the published guidance, and nor
-were its chapter and paragraph. Three of the items ask for what the content model has no
-place for yet (areas of little or no progress, the record of decisions on reviews, feedback
-from children and families): they are never met, and say which file should hold them.
+were its chapter and paragraph. Areas of little or no progress and feedback from children
+and families are texts of report.yaml; the record of decisions is each review's register.
 """
 
 from __future__ import annotations
@@ -15,14 +14,12 @@ from lscb_report.rules.guidance.base import Edition, Requirement, Source
 from lscb_report.rules.guidance.findings import (
     activity_kind,
     all_of,
-    first_priority,
-    first_review,
     names_year,
-    no_place_yet,
     priorities_say,
     report_says,
     reviews_said,
 )
+from lscb_report.rules.guidance.registers import report_text, review_register
 from lscb_report.rules.registry import rule
 
 TITLE = "Working Together to Safeguard Children 2018"
@@ -69,7 +66,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "conclusions",
-            "Conclusions",
+            "conclusions",
             "set out how effective the arrangements have been in practice",
             EFFECTIVE,
             assurance=True,
@@ -96,13 +93,13 @@ REQUIREMENTS = (
         PROGRESS,
         "Include an analysis of any areas where there has been little or no evidence of "
         "progress on agreed priorities",
-        no_place_yet(
+        report_text(
             TITLE,
+            "little_progress",
+            "little-progress",
             "analyse any areas where there has been little or no evidence of progress on "
             "agreed priorities",
-            "each priority's file: how far it progressed, and why where it made little or none",
             PROGRESS,
-            first_priority,
         ),
     ),
     Requirement(
@@ -110,24 +107,25 @@ REQUIREMENTS = (
         "Include a record of decisions and actions taken by the partners in the report's period "
         "(or planned to be taken) to implement the recommendations of any local and national "
         "child safeguarding practice reviews, including any resulting improvements",
-        no_place_yet(
-            TITLE,
-            "record the decisions and actions taken (or planned) on the recommendations of local "
-            "and national child safeguarding practice reviews, and the resulting improvements",
-            "each review's file: every recommendation with its decision, action, owner, status "
-            "and evidence of improvement",
-            REVIEWS,
-            first_review,
+        all_of(
+            reviews_said(TITLE, "record the decisions and actions taken on reviews", REVIEWS),
+            review_register(
+                TITLE,
+                "record the decisions and actions taken (or planned) on the recommendations of "
+                "local and national child safeguarding practice reviews",
+                REVIEWS,
+            ),
         ),
     ),
     Requirement(
         FEEDBACK,
         "Include the ways in which the partners have sought and utilised feedback from children "
         "and families to inform their work and influence service provision",
-        no_place_yet(
+        report_text(
             TITLE,
+            "feedback",
+            "feedback",
             "say how the partners sought and used feedback from children and families",
-            "report.yaml: a section on what children and families said and what changed",
             FEEDBACK,
         ),
     ),

@@ -14,11 +14,11 @@ from lscb_report.rules.guidance.base import Edition, Requirement, Source
 from lscb_report.rules.guidance.findings import (
     all_of,
     names_year,
-    no_place_yet,
     priorities_say,
     report_says,
     reviews_said,
 )
+from lscb_report.rules.guidance.registers import scrutinised
 from lscb_report.rules.registry import rule
 
 TITLE = "Working Together to Safeguard Children 2023"
@@ -62,7 +62,7 @@ REQUIREMENTS = (
         report_says(
             TITLE,
             "conclusions",
-            "Conclusions",
+            "conclusions",
             "include how effective these arrangements have been in practice",
             EFFECTIVE,
             assurance=True,
@@ -88,12 +88,8 @@ REQUIREMENTS = (
     Requirement(
         SCRUTINY,
         "Include the independent scrutineer's evaluation of the arrangements",
-        no_place_yet(
-            TITLE,
-            "include the independent scrutineer's evaluation of the arrangements",
-            "report.yaml: a section written by the independent scrutineer, which only the "
-            "scrutineer signs off",
-            SCRUTINY,
+        scrutinised(
+            TITLE, "include the independent scrutineer's evaluation of the arrangements", SCRUTINY
         ),
         Source(
             "chapter 2, independent scrutiny (paragraph not checked)",
