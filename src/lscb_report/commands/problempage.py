@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from lscb_report.errors import Problem, errors_in, tally
+from lscb_report.files import Unreadable, read_plain
 from lscb_report.rules.placeholders import PLACEHOLDER
 
 MAX_SOURCE = 1_000_000  # a file larger than the loader reads is not shown
@@ -19,13 +20,13 @@ _TEXT = re.compile(r">([^<]*)")
 def source_line(problem: Problem) -> str:
     """The problem's line of its file with a caret under its column, as <pre>, or nothing
     when the file or line cannot be read."""
-    path = Path(problem.file)
-    try:
-        if problem.line < 1 or not path.is_file() or path.stat().st_size > MAX_SOURCE:
-            return ""
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+    if problem.line < 1:
         return ""
+    try:  # read as content is: never through a link, never a pipe or device
+        data = read_plain(Path(problem.file), MAX_SOURCE)
+    except Unreadable:
+        return ""
+    lines = data.decode("utf-8", errors="replace").splitlines()
     if problem.line > len(lines):
         return ""
     number = f"{problem.line} | "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -52,9 +52,11 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def views(text: str) -> list[View]:
+@lru_cache(maxsize=4096)
+def views(text: str) -> tuple[View, ...]:
     """The text as written, as printed (when that differs) and the printed text in
-    capitals, each mapping back to the written text."""
+    capitals, each mapping back to the written text. Kept for each text, since several rules
+    read the same texts."""
     shown = printed(text)
     found = [View(text)]
     if shown.text != text:
@@ -62,7 +64,7 @@ def views(text: str) -> list[View]:
     upper = shown.text.upper()
     if len(upper) == len(shown.text) and upper != shown.text:
         found.append(View(upper, shown.sources))
-    return found
+    return tuple(found)
 
 
 def printed(text: str) -> View:
