@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lscb_report import __version__
+from lscb_report.content import shape
 from lscb_report.content.models import Series
 from lscb_report.content.reading import Content
 from lscb_report.files import plain_file
@@ -46,8 +47,8 @@ def document_html(
     page = Page(
         title=document_title(content, document),
         document=document,
-        description=f"{TITLES[document]} of the {board.name} for {', '.join(board.areas)}, "
-        f"{content.year}.",
+        description=f"{titles(content)[document]} of the {board.name} for "
+        f"{', '.join(board.areas)}, {content.year}.",
         draft=content.report.status == "draft",
         restricted=content.audience == "board",
     )
@@ -67,7 +68,14 @@ def document_title(content: Content, document: str) -> str:
     """A document's title: the cover report's own, or the board's name, document and year."""
     if document == "executive-summary":
         return content.report.cover.title
-    return f"{content.board.name} {TITLES[document]} {content.year}"
+    return f"{content.board.name} {titles(content)[document]} {content.year}"
+
+
+def titles(content: Content) -> dict[str, str]:
+    """Each document's name as the board's regime calls it: an LSCB's or adults board's
+    Annual report, a partnership's Yearly report, and the Executive summary."""
+    full = shape.board_profile(content.board).document.capitalize()
+    return {**TITLES, "annual-report": full}
 
 
 def template_file(templates: Path | None, name: str) -> Path | None:
@@ -87,8 +95,9 @@ def index_html(
     then each PDF and Word file with its size (and pages), and the figures as open data. It
     carries no fonts, being only links."""
     read, download = [], []
+    named = titles(content)
     for document in reversed(DOCUMENTS):  # the full report first
-        words = f"{TITLES[document].lower()} as a web page"
+        words = f"{named[document].lower()} as a web page"
         if _data(files, folder, f"{document}.html") is not None:
             read.append({"title": f"Read the {words}", "name": f"{document}.html"})
         for fmt in ("pdf", "docx"):
@@ -96,23 +105,24 @@ def index_html(
             data = _data(files, folder, name)
             if data is not None:
                 download.append(
-                    _row(TITLES[document], LABELS[fmt], name, len(data), pages.get(name))
+                    _row(named[document], LABELS[fmt], name, len(data), pages.get(name))
                 )
     csv_name = data_name(content.year)
     csv = _data(files, folder, csv_name)
     if csv is not None:
         download.append(_row("The report's figures", "CSV", csv_name, len(csv), None))
     context = {"board": content.board, "year": content.year, "report": content.report}
-    context |= {"read": read, "download": download}
+    context |= {"read": read, "download": download, "report_name": named["annual-report"].lower()}
     env = environment(templates)
     board_words(env, content)  # the landing page writes dates in the board's style too
     markdown = render_template(env, "index.md.j2", context)
     if content.audience == "board":
         markdown = restricted_banner() + markdown
     page = Page(
-        title=f"{content.board.name} annual report {content.year}",
+        title=f"{content.board.name} {named['annual-report'].lower()} {content.year}",
         document="index",
-        description=f"The {content.board.name} annual report {content.year}, to read or download.",
+        description=f"The {content.board.name} {named['annual-report'].lower()} {content.year}, "
+        "to read or download.",
         draft=content.report.status == "draft",
         restricted=content.audience == "board",
     )
