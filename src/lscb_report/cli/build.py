@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lscb_report.cli.options import ContentDir, MaxFileSize, Strict, TemplatesDir, Year
+from lscb_report.cli.options import ContentDir, MaxFileSize, OutDir, Strict, TemplatesDir, Year
 from lscb_report.cli.problems import reporting
 from lscb_report.content.loading import MAX_BYTES
 
@@ -35,15 +35,7 @@ def build(
     year: Year,
     content: ContentDir = Path("content"),
     templates: TemplatesDir = Path("templates"),
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            metavar="DIR",
-            file_okay=False,
-            help="Where to write; the report goes in DIR/YEAR.",
-        ),
-    ] = Path("build"),
+    out: OutDir = Path("build"),
     formats: Annotated[
         list[Format] | None,
         typer.Option(

@@ -79,3 +79,14 @@ MaxFileSize = Annotated[
         help="The largest content file or image read, in bytes; a larger one is a problem.",
     ),
 ]
+
+
+OutDir = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        metavar="DIR",
+        file_okay=False,
+        help="Where to write; the report goes in DIR/YEAR.",
+    ),
+]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lscb_report.cli.options import ContentDir, TemplatesDir, Year, within
+from lscb_report.cli.options import ContentDir, OutDir, TemplatesDir, Year, within
 
 
 def serve(
@@ -23,15 +23,7 @@ def serve(
     ] = 8000,
     content: ContentDir = Path("content"),
     templates: TemplatesDir = Path("templates"),
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            metavar="DIR",
-            file_okay=False,
-            help="Where to write; the report goes in DIR/YEAR.",
-        ),
-    ] = Path("build"),
+    out: OutDir = Path("build"),
 ) -> None:
     """Preview the report in a browser, rebuilt each time a content file or template is saved.
 
