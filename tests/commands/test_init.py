@@ -158,3 +158,33 @@ def test_each_profile_starts_a_folder_that_checks_and_builds(
     pdf = PdfReader(tmp_path / "build" / "2024-25" / "annual-report.pdf")
     document = "Annual Report" if profile == "sab-care-act-2014" else "Yearly Report"
     assert f"{board} {document} 2024/25" in " ".join(pdf.pages[0].extract_text().split())
+
+
+def test_init_writes_each_members_account_as_a_file_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["init", "eastmere", "--board", "Eastmere Partnership", "--profile"]
+    assert runner.invoke(app, [*args, "partnership-wt2023", "--year", "2024-25"]).exit_code == 0
+    folder = tmp_path / "eastmere" / "2024-25" / "contributions"
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == ["council.yaml", "education.yaml", "icb.yaml", "police.yaml"]
+    assert (folder / "icb.yaml").read_text() == (
+        "# yaml-language-server: $schema=../../schemas/contribution.schema.json\n"
+        "# What the integrated care board did in 2024-25; written by that partner\n"
+        "summary: |\n"
+        "  TO FILL IN: what the integrated care board did in 2024/25, in brief.\n"
+        "  Printed in the executive summary: a paragraph or two.\n"
+        "body: |\n"
+        "  TO FILL IN: what the integrated care board did in 2024/25, in full.\n"
+        "  Printed in the annual report; a blank line starts a paragraph.\n"
+    )
+    checked = runner.invoke(app, ["check", "2024-25", "--content", "eastmere"])
+    assert (
+        "eastmere/2024-25/contributions/icb.yaml:4:3: warning: still to fill in: what the "
+        "integrated care board did in 2024/25, in brief; write it in place of the TO FILL IN text"
+    ) in checked.output.splitlines()
+
+
+def test_an_lscb_starts_with_no_members_accounts(started: Path) -> None:
+    assert not (started / "2015-16" / "contributions").exists()

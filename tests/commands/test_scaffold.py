@@ -267,10 +267,22 @@ def test_next_year_asks_again_for_what_the_regime_asks(tmp_path: Path) -> None:
         "scrutiny:\n  scrutineer:\n"
         "    name: Sam Okafor (fictional)  # TO FILL IN: carried forward from 2024-25; check it\n"
     ) in report
+    account = (content / "2025-26" / "contributions" / "education.yaml").read_text()
+    assert account.startswith(
+        "# yaml-language-server: $schema=../../../../schemas/contribution.schema.json\n"
+        "# What Eastmere schools and early years settings did in 2025-26\n"
+    )
     assert (
-        "  - partner: education\n    body: |\n      TO FILL IN: what Eastmere schools and early "
-        "years settings did in 2025/26, in full.\n"
-    ) in report
+        "body: |\n  TO FILL IN: what Eastmere schools and early years settings did in 2025/26, "
+        "in full.\n"
+    ) in account
+    assert sorted(p.name for p in (content / "2025-26" / "contributions").iterdir()) == [
+        "council.yaml",
+        "education.yaml",
+        "icb.yaml",
+        "police.yaml",
+    ]
+    assert "contributions" not in report
     assert "feedback: |\n  TO FILL IN: how the partnership sought and used feedback" in report
     checked = runner.invoke(app, ["check", "2025-26", "--content", str(content)])
     assert checked.exit_code == 0, checked.output

@@ -97,6 +97,7 @@ def test_the_schema_command_writes_one_schema_per_kind(tmp_path: Path) -> None:
         "activity.schema.json",
         "board.schema.json",
         "budget.schema.json",
+        "contribution.schema.json",
         "glossary.schema.json",
         "metrics.schema.json",
         "priority.schema.json",

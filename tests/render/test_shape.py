@@ -274,7 +274,8 @@ def test_a_summary_section_the_tool_does_not_make_needs_its_text(small: Path, ed
     assert found(small) == [
         "content/2020-21/report.yaml:60:9: summary_chapters[1].id: 'sumary' is not one the tool "
         "makes (summary, key-matters, recommendations, priorities, other-activity, conclusions, "
-        "budget, implications, background-papers); one of your own needs a title and a body"
+        "budget, implications, background-papers, contributions); one of your own needs a title and "
+        "a body"
     ]
 
 

@@ -31,14 +31,19 @@ FINDINGS = """recommendations:
   - recommendation: Hold every meeting in person.
     decision: not-accepted
 """
-ACCOUNTS = """contributions:
-  - partner: northtown
-    body: Northtown Council trained its staff.
-  - partner: southvale
-    body: Southvale Council audited its cases.
-  - partner: police
-    body: The police joined the safeguarding hub.
-"""
+ACCOUNTS = {
+    "northtown": ("Northtown Council trained its staff.", "It trained 300 staff."),
+    "southvale": ("Southvale Council audited its cases.", "It audited 40 cases."),
+    "police": ("The police joined the safeguarding hub.", "It joined in May."),
+}
+
+
+def write_accounts(small: Path, accounts: dict[str, tuple[str, str]]) -> None:
+    """Write each partner's account as its own file, contributions/ID.yaml."""
+    folder = small / "2020-21" / "contributions"
+    folder.mkdir(exist_ok=True)
+    for id, (summary, body) in accounts.items():
+        (folder / f"{id}.yaml").write_text(f"summary: {summary}\nbody: {body}\n")
 
 
 def sab(small: Path, edit: Edit) -> None:
@@ -86,35 +91,53 @@ def test_a_finding_not_implemented_needs_its_reasons(small: Path, edit: Edit) ->
 def test_each_member_gives_its_own_account(small: Path, edit: Edit) -> None:
     sab(small, edit)
     assert (
-        f"content/2020-21/report.yaml:2:1: warning: contributions: {CARE} say what each member "
-        "has done during the year to implement the strategy; add what Northtown Council did "
-        "under contributions (partner: northtown, with its body)"
+        f"content/2020-21/contributions/northtown.yaml:1:1: warning: {CARE} say what each "
+        "member has done during the year to implement the strategy; the file is missing: write "
+        "what Northtown Council did here, with its summary and body"
     ) in found(small)
-    edit(small / "2020-21" / "report.yaml", "recipients:\n", ACCOUNTS + "recipients:\n")
+    write_accounts(small, ACCOUNTS)
     assert not [p for p in found(small) if "each member" in p]
-    report = render_markdown(load_content(small, YEAR), "annual-report", None)
+    content = load_content(small, YEAR)
+    report = render_markdown(content, "annual-report", None)
     assert "## 5. What each member did to implement the strategy\n" in report
-    assert "### 5.2 Southvale Council\n\nSouthvale Council audited its cases.\n" in report
-    assert "[5. What each member did to implement the strategy](#" in report  # the appendix
+    assert "### 5.2 Southvale Council\n" in report
+    assert "\nIt audited 40 cases.\n" in report
+    assert "[5.2 Southvale Council](#52-southvale-council)" in report  # the appendix
+    summary = render_markdown(content, "executive-summary", None)
+    assert "### 4.2 Southvale Council\n\nSouthvale Council audited its cases.\n" in summary
 
 
-def test_an_account_names_a_partner_once(small: Path, edit: Edit) -> None:
-    accounts = ACCOUNTS.replace("partner: southvale", "partner: northtown")
-    edit(
-        small / "2020-21" / "report.yaml",
-        "recipients:\n",
-        accounts + "  - partner: nobody\n    body: Text.\n" + "recipients:\n",
-    )
-    problems = found(small)
+def test_accounts_are_in_the_boards_order_and_are_sections(small: Path, edit: Edit) -> None:
+    sab(small, edit)
+    write_accounts(small, dict(reversed(ACCOUNTS.items())))
+    content = load_content(small, YEAR)
+    assert [a.partner for a in content.contributions] == ["northtown", "southvale", "police"]
+    titles = [a.title for a in content.contributions]
+    assert titles == ["Northtown Council", "Southvale Council", "Police"]
+    summary = render_markdown(content, "executive-summary", None)
+    assert "Northtown Council; Southvale Council; Police" in summary  # each signs off on its own
+
+
+def test_an_account_is_named_by_a_partner_of_the_board(small: Path) -> None:
+    write_accounts(small, {"nobody": ("Text.", "Text.")})
     assert (
-        "content/2020-21/report.yaml:61:14: contributions[1].partner: 'northtown' has two "
-        "accounts; put all it did in one"
-    ) in problems
+        "content/2020-21/contributions/nobody.yaml:1:1: 'nobody' is not a partner of the board; "
+        "name each account's file by a partner's id in content/board.yaml: northtown.yaml, "
+        "southvale.yaml, police.yaml"
+    ) in found(small)
+
+
+def test_accounts_in_report_yaml_say_where_they_moved(small: Path, edit: Edit) -> None:
+    old = "contributions:\n  - partner: northtown\n    body: Text.\n"
+    edit(small / "2020-21" / "report.yaml", "recipients:\n", old + "recipients:\n")
+    line = (small / "2020-21" / "report.yaml").read_text().split("\n").index("contributions:")
     assert (
-        "content/2020-21/report.yaml:65:14: contributions[3].partner: 'nobody' is not a partner "
-        "of the board; the board's partners are: northtown, southvale, police "
-        "(content/board.yaml)"
-    ) in problems
+        f"content/2020-21/report.yaml:{line + 1}:1: contributions: each member's account is now "
+        "a file of its own, so that each partner owns its file: move each account to "
+        "contributions/<partner-id>.yaml in this year's folder (such as "
+        "contributions/police.yaml, with its summary and body), and remove contributions from "
+        "report.yaml"
+    ) in found(small)
 
 
 SCRUTINY = """scrutiny:

@@ -59,7 +59,7 @@ def test_every_rule_has_an_id_a_default_and_a_summary() -> None:
         "wt2023-period",
         "wt2023-scrutiny",
     ]
-    assert len(rules) == 58
+    assert len(rules) == 57
     assert all(r.summary for r in rules.values())
 
 

@@ -88,12 +88,11 @@ def owner(model: Any) -> str:
 def regime_sections(
     year: FinancialYear,
     chosen: Profile,
-    members: list[tuple[str, str]],
     scrutineer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The parts of report.yaml the profile's chapters ask for beyond an LSCB's, to write:
-    little progress, feedback, each member's account (members: id and who) and the
-    independent scrutineer's section (the scrutineer's name and role, when known)."""
+    little progress, feedback and the independent scrutineer's section (the scrutineer's name
+    and role, when known)."""
     listed = dict(chosen.chapters)
     asked: dict[str, Any] = {}
     if "little-progress" in listed:
@@ -107,10 +106,6 @@ def regime_sections(
         asked["feedback"] = full(
             f"how the {name} sought and used feedback from {whose}, and what changed"
         )
-    if "contributions" in listed:
-        asked["contributions"] = [
-            {"partner": id, "body": full(f"what {who} did in {year.label}")} for id, who in members
-        ]
     if "scrutiny" in listed:
         asked["scrutiny"] = {
             "scrutineer": scrutineer
@@ -121,3 +116,22 @@ def regime_sections(
             "body": full("the independent scrutineer's evaluation of the arrangements"),
         }
     return asked
+
+
+def member_accounts(
+    year: FinancialYear, chosen: Profile, members: list[tuple[str, str, str]]
+) -> Files:
+    """A file for each member's account where the profile's chapters ask for them, by its
+    path in the year's folder (contributions/ID.yaml); members: id, who, and a comment."""
+    if "contributions" not in dict(chosen.chapters):
+        return {}
+    return {
+        f"contributions/{id}.yaml": (
+            [f"What {who} did in {year}{comment}"],
+            {
+                "summary": brief(f"what {who} did in {year.label}"),
+                "body": full(f"what {who} did in {year.label}"),
+            },
+        )
+        for id, who, comment in members
+    }

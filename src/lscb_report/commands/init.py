@@ -20,6 +20,7 @@ from lscb_report.commands.drafting import (
     brief,
     file_text,
     full,
+    member_accounts,
     regime_sections,
     section,
 )
@@ -67,6 +68,9 @@ def plan(board: str, year: FinancialYear, chosen: Profile) -> Files:
         f"{y}/report.yaml": _report(board, year, chosen),
         f"{y}/priorities/01-first-priority.yaml": _priority(year, chosen),
     }
+    members = [(id, who, "; written by that partner") for id, who, _ in chosen.members]
+    for name, text in member_accounts(year, chosen, members).items():
+        files[f"{y}/{name}"] = text
     for kind, title in chosen.starter_activities:
         files[f"{y}/activities/{kind}.yaml"] = _activity(kind, title, year, chosen)
     files[f"{y}/budget.yaml"] = _budget(year, chosen)
@@ -138,8 +142,7 @@ def _report(board: str, year: FinancialYear, chosen: Profile) -> tuple[list[str]
         "recipients": list(statutory_recipients(chosen.id))
         or [_fill(f"whom the {chosen.name.lower()} sends the report to; one line for each")],
     }
-    members = [(id, who) for id, who, _ in chosen.members]
-    asked = regime_sections(year, chosen, members)
+    asked = regime_sections(year, chosen)
     return ["The year's cover sheet and framing sections; see README.md"], data | asked
 
 

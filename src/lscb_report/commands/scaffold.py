@@ -23,6 +23,7 @@ from lscb_report.commands.drafting import (
     file_text,
     full,
     lower_first,
+    member_accounts,
     owner,
     regime_sections,
     section,
@@ -88,6 +89,7 @@ def plan(content: Content, year: FinancialYear) -> Files:
         name = f"priorities/{number:02d}-{slug(priority.title)}.yaml"
         before = continuing.get(" ".join(priority.title.lower().split()))
         files[name] = _priority(year, number, priority, before)
+    files |= _accounts(content, year)
     for activity in content.activities:
         files[f"activities/{Path(activity.file).name}"] = _activity(year, activity)
     for review in content.reviews:
@@ -159,13 +161,22 @@ def _report(content: Content, year: FinancialYear) -> tuple[list[str], dict[str,
 def _regime(content: Content, year: FinancialYear) -> dict[str, Any]:
     """What the board's profile asks for beyond an LSCB's report, to write again; the
     scrutineer carried forward for review."""
-    members = [(partner.id, partner.name) for partner in content.board.partners]
     before = content.report.scrutiny
     scrutineer = None
     if before is not None:
         who = dump(before.scrutineer)
         scrutineer = {key: to_check(value, year.previous()) for key, value in who.items()}
-    return regime_sections(year, board_profile(content.board), members, scrutineer)
+    return regime_sections(year, board_profile(content.board), scrutineer)
+
+
+def _accounts(content: Content, year: FinancialYear) -> Files:
+    """Each member's account to write again, owned by whoever owned last year's."""
+    before = {account.partner: account for account in content.contributions}
+    members = [
+        (p.id, p.name, owner(before[p.id]) if p.id in before else "")
+        for p in content.board.partners
+    ]
+    return member_accounts(year, board_profile(content.board), members)
 
 
 def _cover(content: Content, year: FinancialYear) -> dict[str, Any]:

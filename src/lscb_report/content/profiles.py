@@ -58,6 +58,7 @@ SUMMARY_CHAPTERS = (
     "budget",
     "implications",
     "background-papers",
+    "contributions",
 )
 
 
@@ -152,6 +153,7 @@ _PARTNERSHIP_SUMMARY = (
     ("key-matters", "Key Matters for the Committee's Consideration"),
     ("recommendations", "Recommendations"),
     ("priorities", "Priorities reviewed in the Yearly Report"),
+    ("contributions", "What each partner did"),
     ("other-activity", "Other key activity of the {short_name}"),
     ("conclusions", "How effective the arrangements have been"),
     ("budget", "Budget"),
@@ -247,6 +249,7 @@ SAB_CARE_ACT_2014 = Profile(
         ("key-matters", "Key Matters for the Committee's Consideration"),
         ("recommendations", "Recommendations"),
         ("priorities", "Strategic priorities reviewed in the Annual Report"),
+        ("contributions", "What each member did to implement the strategy"),
         ("other-activity", "Other key activity of the {short_name}"),
         ("conclusions", "Conclusions of the Annual Report"),
         ("budget", "Budget"),

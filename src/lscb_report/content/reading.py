@@ -18,6 +18,7 @@ from lscb_report.content.models import (
     CaseReview,
     FileModel,
     Glossary,
+    MemberAccount,
     Metrics,
     Priority,
     Report,
@@ -29,7 +30,7 @@ from lscb_report.years import FinancialYear
 
 M = TypeVar("M", bound=FileModel)
 Audience = Literal["public", "board"]
-SectionModel = Report | Priority | Activity | CaseReview | Budget
+SectionModel = Report | Priority | MemberAccount | Activity | CaseReview | Budget
 
 _PRIORITY_NAME = re.compile(r"(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.yaml")
 
@@ -55,12 +56,14 @@ class Content:
     complete: bool = True  # every file was read and validated
     max_file_size: int = MAX_BYTES
     images: dict[str, str] = field(default_factory=dict)  # path in content -> data: URI
+    contributions: list[MemberAccount] = field(default_factory=list)  # in board.yaml's order
 
     def sections(self) -> list[SectionModel]:
         """The files that are sections of the report, each with its sign-off, in report order."""
         found: list[SectionModel | None] = [
             self.report,
             *self.priorities,
+            *self.contributions,
             *self.activities,
             *self.reviews,
             self.budget,
@@ -191,6 +194,8 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
         key=lambda a: activity_rank(_profile_id(singles["board"]), a.kind),
     )
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
+    accounts = reader.folder(MemberAccount, folder / "contributions")
+    contributions = _accounts(accounts, singles["board"], reader.problems)
     if not priorities and not errors_in(reader.problems):
         reader.problems.append(
             Problem(
@@ -216,6 +221,7 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
         previous_budget=_previous_budget(root, year),
         complete=not errors_in(reader.problems),
         max_file_size=max_file_size,
+        contributions=contributions,
     )
     readable = frozenset(name for name, model in singles.items() if model is not None)
     return Read(content, reader.problems, readable)
@@ -298,3 +304,29 @@ def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> 
         numbered[number] = path
         ordered.append(priority)
     return ordered
+
+
+def _accounts(
+    found: list[tuple[Path, MemberAccount]], board: FileModel | None, problems: list[Problem]
+) -> list[MemberAccount]:
+    """Members' accounts in the order board.yaml lists its partners, each named by a partner's
+    id (not checked where board.yaml could not be read: its problems come first)."""
+    if not isinstance(board, Board):
+        return [account for _, account in found]
+    names = {partner.id: partner.name for partner in board.partners}
+    for path, account in found:
+        if account.partner not in names:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"'{account.partner}' is not a partner of the board; name each account's "
+                    f"file by a partner's id in {board.file}: "
+                    + ", ".join(f"{id}.yaml" for id in names),
+                )
+            )
+        account._name = names.get(account.partner, "")
+    order = list(names)
+    known = [account for _, account in found if account.partner in names]
+    return sorted(known, key=lambda account: order.index(account.partner))

@@ -24,6 +24,7 @@ from lscb_report.content.models import (
     CaseReview,
     FileModel,
     Glossary,
+    MemberAccount,
     Metrics,
     Priority,
     Report,
@@ -39,11 +40,17 @@ KINDS: dict[str, type[FileModel]] = {
     "report": Report,
     "priority": Priority,
     "activity": Activity,
+    "contribution": MemberAccount,
     "review": CaseReview,
     "budget": Budget,
     "metrics": Metrics,
 }
-_FOLDERS = {"priorities": "priority", "activities": "activity", "reviews": "review"}
+_FOLDERS = {
+    "priorities": "priority",
+    "activities": "activity",
+    "contributions": "contribution",
+    "reviews": "review",
+}
 _SINGLES = {"board", "glossary", "report", "budget", "metrics"}
 
 INTEGER = r"^\s*[+-]?[0-9][0-9_]*(\.0*)?\s*$"

@@ -106,7 +106,7 @@ def has_text_for(content: Content, id: str) -> bool:
     found = {
         "little-progress": report.little_progress,
         "feedback": report.feedback,
-        "contributions": report.contributions,
+        "contributions": content.contributions,
         "scrutiny": report.scrutiny,
     }
     return bool(found[id])

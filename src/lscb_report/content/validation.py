@@ -71,6 +71,9 @@ def _closest(key: str, allowed: list[str]) -> str | None:
 
 def _unknown_key(model: type[BaseModel], path: Path_) -> str:
     key = str(path[-1])
+    moved: dict[str, str] = getattr(_model_at(model, path[:-1]), "MOVED", {})
+    if key in moved:
+        return moved[key]
     allowed = _fields_at(model, path[:-1])
     message = f"unknown key '{key}'"
     close = _closest(key, allowed)

@@ -139,7 +139,14 @@ def acronyms_in_glossary(content: Content) -> Iterable[Problem]:
     singles = [content.board, content.report, content.budget, content.metrics]
     models = [m for m in singles if m is not None]  # a file that could not be read is None
     yield from unexplained(
-        content.glossary, [*models, *content.priorities, *content.activities, *content.reviews]
+        content.glossary,
+        [
+            *models,
+            *content.priorities,
+            *content.contributions,
+            *content.activities,
+            *content.reviews,
+        ],
     )
 
 
@@ -147,7 +154,13 @@ def acronyms_in_glossary(content: Content) -> Iterable[Problem]:
 def still_to_fill(content: Content) -> Iterable[Problem]:
     """Each placeholder that 'lscb-report new' left and nobody has written yet, as a warning."""
     singles = [content.board, content.glossary, content.report, content.budget, content.metrics]
-    models = [*singles, *content.priorities, *content.activities, *content.reviews]
+    models = [
+        *singles,
+        *content.priorities,
+        *content.contributions,
+        *content.activities,
+        *content.reviews,
+    ]
     return unfilled(model.file for model in models if model is not None)
 
 

@@ -176,6 +176,7 @@ def fill(content: Content) -> Content:
         report=filled(content.report),
         priorities=[filled(p) for p in content.priorities],
         activities=[filled(a) for a in content.activities],
+        contributions=[filled(a) for a in content.contributions],
         reviews=[filled(r) for r in content.reviews],
         budget=filled(content.budget),
     )

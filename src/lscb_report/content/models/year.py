@@ -1,11 +1,12 @@
-"""A year's sections: report.yaml, priorities/, activities/ and reviews/."""
+"""A year's sections: report.yaml, priorities/, activities/, contributions/ and reviews/."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from lscb_report.content.models.base import (
     FileModel,
@@ -96,16 +97,6 @@ class OtherFunctions(Model):
     """A sentence introducing the list of the board's other functions, in Markdown."""
 
 
-class PartnerAccount(Model):
-    """What one partner or member did in the year, in its own words."""
-
-    partner: Slug = Field(examples=["police"])
-    """The id of the partner (or member) in board.yaml whose account this is."""
-    body: Markdown
-    """What the partner did during the year (for a Safeguarding Adults Board, to implement
-    the strategy), in Markdown."""
-
-
 class Scrutiny(Model):
     """The independent scrutineer's evaluation of the arrangements, in the scrutineer's own
     words: only the scrutineer signs it off."""
@@ -119,6 +110,13 @@ class Scrutiny(Model):
 
 class Report(FileModel):
     """content/YEAR/report.yaml: the year's framing sections and the cover sheet."""
+
+    MOVED: ClassVar[dict[str, str]] = {
+        "contributions": "each member's account is now a file of its own, so that each "
+        "partner owns its file: move each account to contributions/<partner-id>.yaml in this "
+        "year's folder (such as contributions/police.yaml, with its summary and body), and "
+        "remove contributions from report.yaml"
+    }
 
     status: Literal["draft", "final"]
     """draft until the board approves the report, then final; a draft is marked as one."""
@@ -151,15 +149,14 @@ class Report(FileModel):
     summary_chapters: list[Chapter] | None = Field(default=None, min_length=1)
     """The executive summary's sections in order, where the board departs from its profile's:
     summary, key-matters, recommendations, priorities, other-activity, conclusions, budget,
-    implications, background-papers, or a section of the board's own with a title and body."""
+    implications, background-papers, contributions, or a section of the board's own with a
+    title and body."""
     little_progress: Markdown | None = None
     """Where there has been little or no evidence of progress on agreed priorities, and why
     (asked of a safeguarding children partnership); none prints no such chapter."""
     feedback: Markdown | None = None
     """How the board sought and used feedback from children and families (or, for adults,
     from the people it safeguards), and what changed because of it."""
-    contributions: list[PartnerAccount] = []
-    """What each partner or member did in the year, each in its own words."""
     scrutiny: Scrutiny | None = None
     """The independent scrutineer's evaluation of the arrangements (a partnership's report)."""
     sign_off: SignOffField = None
@@ -231,6 +228,32 @@ class Activity(FileModel):
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show in this chapter."""
     sign_off: SignOffField = None
+
+
+# --- YEAR/contributions/partner-id.yaml ---------------------------------------------------
+
+
+class MemberAccount(FileModel):
+    """What one partner or member did in the year, in its own words: a file of its own, named
+    by the partner's id in board.yaml (contributions/police.yaml), so that each partner owns it."""
+
+    summary: Markdown
+    """What the executive summary says the partner did: a sentence or two, in Markdown."""
+    body: Markdown
+    """What the partner did during the year (for a Safeguarding Adults Board, to implement
+    the strategy), in Markdown."""
+    sign_off: SignOffField = None
+    _name: str = PrivateAttr(default="")
+
+    @property
+    def partner(self) -> str:
+        """The id of the partner whose account this is: the file's name."""
+        return Path(self.file).stem
+
+    @property
+    def title(self) -> str:
+        """What a reader calls the account: the partner's name (its id until it is known)."""
+        return self._name or self.partner
 
 
 # --- YEAR/reviews/slug.yaml ---------------------------------------------------------------

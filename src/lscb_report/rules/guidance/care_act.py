@@ -2,7 +2,7 @@
 
 The wording is the Act's, read on legislation.gov.uk (the enacted text, and the revised text
 of the "Annual report" cross-heading, which reads the same). Paragraph 4(1)(c) is met by
-each member's own account (report.yaml's contributions), and 4(1)(f) and (g) by each review's
+each member's own account (its file in contributions/), and 4(1)(f) and (g) by each review's
 register of findings, with the decision on each and the reasons where one is not implemented.
 """
 

@@ -10,12 +10,14 @@ the titles the board's own chapters print).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lscb_report.content.shape import title_of
+from lscb_report.errors import Problem
 from lscb_report.rules.guidance.base import Finding, Place
 from lscb_report.rules.guidance.findings import Assess, blank, unmet
-from lscb_report.rules.registry import Rule
+from lscb_report.rules.registry import Rule, tagged
 
 if TYPE_CHECKING:
     from lscb_report.content.reading import Content
@@ -86,17 +88,21 @@ def each_member(title: str, asks: str, found_by: Rule) -> Assess:
     """Each partner (or member) in board.yaml has its own account of the year."""
 
     def assess(content: Content) -> Finding:
-        report = content.report
-        written = {a.partner for a in report.contributions if not blank(a.body)}
+        accounts = {account.partner: account for account in content.contributions}
         for partner in content.board.partners:
-            if partner.id not in written:
-                write = (
-                    f"add what {partner.name} did under contributions (partner: {partner.id}, "
-                    "with its body)"
+            account = accounts.get(partner.id)
+            if account is not None and blank(account.body):
+                write = f"write what {partner.name} did"
+                return unmet(title, account, ("body",), f"{asks}; {write}", found_by)
+            if account is None:
+                path = Path(content.report.file).parent / "contributions" / f"{partner.id}.yaml"
+                message = (
+                    f"{title} asks that the report {asks}; the file is missing: write what "
+                    f"{partner.name} did here, with its summary and body"
                 )
-                return unmet(title, report, ("contributions",), f"{asks}; {write}", found_by)
+                return Finding((), tagged(Problem(str(path), 1, 1, message), found_by))
         chapter = title_of(content, "contributions")
-        return Finding((Place(report.file, chapter),))
+        return Finding(tuple(Place(a.file, chapter, a.title) for a in content.contributions))
 
     return assess
 
