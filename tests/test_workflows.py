@@ -175,6 +175,12 @@ def test_the_codeowners_example_names_files_that_exist() -> None:
         for path in (ROOT / top).rglob("*")
         if path.is_file()
     ]
+    # each example is a content folder of its own: examples/NAME/YEAR/... stands for content/...
+    files += [
+        "content/" + path.relative_to(folder).as_posix()
+        for folder in (ROOT / "examples").iterdir()
+        for path in folder.rglob("*.yaml")
+    ]
     rules = [
         line.split()
         for line in (GITHUB / "CODEOWNERS.example").read_text().splitlines()

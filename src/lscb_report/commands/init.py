@@ -51,7 +51,7 @@ def init_board(folder: Path, board: str, year: FinancialYear, profile_id: str) -
         name: file_text(folder, name, folder / "schemas", comments, data)
         for name, (comments, data) in plan(board, year, chosen).items()
     }
-    texts["README.md"] = guide(board, year)
+    texts["README.md"] = guide(board, year, chosen)
     texts |= {f"schemas/{name}": text for name, text in schema_texts().items()}
     if folder.is_dir():
         folder.rmdir()  # empty: replaced whole by the new folder
@@ -199,7 +199,7 @@ def _budget(year: FinancialYear, chosen: Profile) -> tuple[list[str], dict[str, 
     return [f"The board's budget for {year}"], data
 
 
-def guide(board: str, year: FinancialYear) -> str:
+def guide(board: str, year: FinancialYear, chosen: Profile) -> str:
     """A short guide for the people who write the report."""
     lines = [
         f"# {board}: the annual report's content",
@@ -217,6 +217,7 @@ def guide(board: str, year: FinancialYear) -> str:
         f"- `{year}/report.yaml`: the cover sheet's values and the framing sections.",
         f"- `{year}/priorities/NN-name.yaml`: one file per priority, in number order.",
         f"- `{year}/activities/name.yaml` and `{year}/reviews/name.yaml`: add them as needed.",
+        *_accounts_line(year, chosen),
         f"- `{year}/budget.yaml` and `{year}/metrics.yaml`: the money and the figures.",
         "",
         "Each file names its schema on its first line (in `schemas/`, in this folder), so an",
@@ -224,3 +225,13 @@ def guide(board: str, year: FinancialYear) -> str:
         "lscb-report (content/README.md in its repository) describes every field, with examples.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _accounts_line(year: FinancialYear, chosen: Profile) -> list[str]:
+    """The guide's line on the members' accounts, where the profile asks for them."""
+    if "contributions" not in dict(chosen.chapters):
+        return []
+    return [
+        f"- `{year}/contributions/ID.yaml`: what each partner did, one file each, named by its",
+        "  id in board.yaml, written and signed off by that partner.",
+    ]
