@@ -115,7 +115,8 @@ def test_accounts_are_in_the_boards_order_and_are_sections(small: Path, edit: Ed
     titles = [a.title for a in content.contributions]
     assert titles == ["Northtown Council", "Southvale Council", "Police"]
     summary = render_markdown(content, "executive-summary", None)
-    assert "Northtown Council; Southvale Council; Police" in summary  # each signs off on its own
+    # each account is signed off on its own
+    assert "What Northtown Council did; What Southvale Council did; What Police did" in summary
 
 
 def test_an_account_is_named_by_a_partner_of_the_board(small: Path) -> None:
@@ -211,4 +212,13 @@ def test_a_section_written_with_no_chapter_to_print_it_is_an_error(small: Path, 
     assert (
         "content/2020-21/report.yaml:58:1: feedback: feedback is written, but the report's "
         "chapters have none to print it: add - id: feedback to chapters, or remove feedback"
+    ) in found(small)
+
+
+def test_accounts_written_with_no_chapter_to_print_them_are_an_error(small: Path) -> None:
+    write_accounts(small, {"police": ACCOUNTS["police"]})  # an LSCB's chapters have no such one
+    assert (
+        "content/2020-21/contributions/police.yaml:1:1: the members' accounts (contributions/) "
+        "are written, but the report's chapters have none to print them: add - id: "
+        "contributions to chapters in report.yaml, or remove the folder contributions"
     ) in found(small)

@@ -33,12 +33,14 @@ def approved(section: SectionModel) -> bool:
 
 def name(section: SectionModel) -> str:
     """What a reader calls a section."""
-    from lscb_report.content.models import Budget, Report
+    from lscb_report.content.models import Budget, MemberAccount, Report
 
     if isinstance(section, Report):
         return "Introduction, key matters and conclusions"
     if isinstance(section, Budget):
         return "Budget"
+    if isinstance(section, MemberAccount):
+        return f"What {section.title} did"
     return section.title
 
 
