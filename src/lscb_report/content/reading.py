@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar, cast
 
+from lscb_report.content.filenames import accounts_in_order, priorities_in_order
 from lscb_report.content.loading import MAX_BYTES, Loaded, Path_, display_path, load_file
 from lscb_report.content.models import (
     Activity,
@@ -31,8 +31,6 @@ from lscb_report.years import FinancialYear
 M = TypeVar("M", bound=FileModel)
 Audience = Literal["public", "board"]
 SectionModel = Report | Priority | MemberAccount | Activity | CaseReview | Budget
-
-_PRIORITY_NAME = re.compile(r"(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.yaml")
 
 
 @dataclass
@@ -188,14 +186,16 @@ def read_content(root: Path, year: FinancialYear, max_file_size: int = MAX_BYTES
         "budget": reader.required(Budget, folder / "budget.yaml"),
         "metrics": reader.required(Metrics, folder / "metrics.yaml"),
     }
-    priorities = _priorities(reader.folder(Priority, folder / "priorities"), reader.problems)
+    priorities = priorities_in_order(
+        reader.folder(Priority, folder / "priorities"), reader.problems
+    )
     activities = sorted(
         (a for _, a in reader.folder(Activity, folder / "activities")),
         key=lambda a: activity_rank(_profile_id(singles["board"]), a.kind),
     )
     reviews = [r for _, r in reader.folder(CaseReview, folder / "reviews")]
     accounts = reader.folder(MemberAccount, folder / "contributions")
-    contributions = _accounts(accounts, singles["board"], reader.problems)
+    contributions = accounts_in_order(accounts, singles["board"], reader.problems)
     if not priorities and not errors_in(reader.problems):
         reader.problems.append(
             Problem(
@@ -270,63 +270,3 @@ def _previous_budget(root: Path, year: FinancialYear) -> Budget | None:
 def _profile_id(board: FileModel | None) -> str:
     """The board's profile, or the default where the board could not be read."""
     return board.profile if isinstance(board, Board) else DEFAULT_PROFILE
-
-
-def _priorities(found: list[tuple[Path, Priority]], problems: list[Problem]) -> list[Priority]:
-    """Priorities in the order their file names give (01-, 02- ...), each number once."""
-    numbered: dict[str, Path] = {}
-    ordered = []
-    for path, priority in found:
-        match = _PRIORITY_NAME.fullmatch(path.name)
-        if not match:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    "a priority's file name must be its number and a short name, "
-                    "such as 01-early-help.yaml",
-                )
-            )
-            continue
-        number = match.group(1)
-        if number in numbered:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    f"priority number {number} is used twice (also by "
-                    f"{numbered[number].name}); give each priority its own number",
-                )
-            )
-            continue
-        numbered[number] = path
-        ordered.append(priority)
-    return ordered
-
-
-def _accounts(
-    found: list[tuple[Path, MemberAccount]], board: FileModel | None, problems: list[Problem]
-) -> list[MemberAccount]:
-    """Members' accounts in the order board.yaml lists its partners, each named by a partner's
-    id (not checked where board.yaml could not be read: its problems come first)."""
-    if not isinstance(board, Board):
-        return [account for _, account in found]
-    names = {partner.id: partner.name for partner in board.partners}
-    for path, account in found:
-        if account.partner not in names:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    f"'{account.partner}' is not a partner of the board; name each account's "
-                    f"file by a partner's id in {board.file}: "
-                    + ", ".join(f"{id}.yaml" for id in names),
-                )
-            )
-        account._name = names.get(account.partner, "")
-    order = list(names)
-    known = [account for _, account in found if account.partner in names]
-    return sorted(known, key=lambda account: order.index(account.partner))

@@ -37,6 +37,7 @@ from lscb_report.content.models.figures import (
     Series,
     Spend,
 )
+from lscb_report.content.models.regime import MemberAccount, Scrutiny
 from lscb_report.content.models.year import (
     Activity,
     ActivityKind,
@@ -44,14 +45,12 @@ from lscb_report.content.models.year import (
     Chapter,
     Cover,
     Implication,
-    MemberAccount,
     NextPriority,
     OtherFunctions,
     PracticeArea,
     Priority,
     Recommendation,
     Report,
-    Scrutiny,
 )
 
 __all__ = [

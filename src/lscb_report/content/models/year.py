@@ -1,12 +1,11 @@
-"""A year's sections: report.yaml, priorities/, activities/, contributions/ and reviews/."""
+"""A year's sections: report.yaml, priorities/, activities/ and reviews/."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr
+from pydantic import ConfigDict, Field
 
 from lscb_report.content.models.base import (
     FileModel,
@@ -17,6 +16,7 @@ from lscb_report.content.models.base import (
     Slug,
 )
 from lscb_report.content.models.board import Person
+from lscb_report.content.models.regime import Scrutiny
 
 # --- YEAR/report.yaml ---------------------------------------------------------------------
 
@@ -95,17 +95,6 @@ class OtherFunctions(Model):
 
     summary: Markdown
     """A sentence introducing the list of the board's other functions, in Markdown."""
-
-
-class Scrutiny(Model):
-    """The independent scrutineer's evaluation of the arrangements, in the scrutineer's own
-    words: only the scrutineer signs it off."""
-
-    scrutineer: Person
-    """The independent scrutineer, who writes and signs off this section."""
-    body: Markdown
-    """The scrutineer's evaluation of how well the arrangements work, in Markdown."""
-    sign_off: SignOffField = None
 
 
 class Report(FileModel):
@@ -228,32 +217,6 @@ class Activity(FileModel):
     metrics: list[Slug] = []
     """Ids of figures from metrics.yaml to show in this chapter."""
     sign_off: SignOffField = None
-
-
-# --- YEAR/contributions/partner-id.yaml ---------------------------------------------------
-
-
-class MemberAccount(FileModel):
-    """What one partner or member did in the year, in its own words: a file of its own, named
-    by the partner's id in board.yaml (contributions/police.yaml), so that each partner owns it."""
-
-    summary: Markdown
-    """What the executive summary says the partner did: a sentence or two, in Markdown."""
-    body: Markdown
-    """What the partner did during the year (for a Safeguarding Adults Board, to implement
-    the strategy), in Markdown."""
-    sign_off: SignOffField = None
-    _name: str = PrivateAttr(default="")
-
-    @property
-    def partner(self) -> str:
-        """The id of the partner whose account this is: the file's name."""
-        return Path(self.file).stem
-
-    @property
-    def title(self) -> str:
-        """What a reader calls the account: the partner's name (its id until it is known)."""
-        return self._name or self.partner
 
 
 # --- YEAR/reviews/slug.yaml ---------------------------------------------------------------
