@@ -84,16 +84,6 @@ def plain_file(path: Path) -> bool:
         return False
 
 
-def plain_files(root: Path) -> list[Path]:
-    """Every plain file under a folder, in a stable order, as ``read_plain`` would read them:
-    links (to files or folders) and special files left out, so nothing outside is walked."""
-    found = []
-    for folder, folders, names in os.walk(root, followlinks=False):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        found += [path for name in names if plain_file(path := Path(folder, name))]
-    return sorted(found)
-
-
 def _reason(error: OSError) -> str:
     if error.errno is not None and error.errno in _LINK_ERRORS:
         return NOT_A_FILE

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from lscb_report.build import cache
 from lscb_report.build.config import BuildConfig, BuildResult, Output
-from lscb_report.build.derived import Draw
 from lscb_report.build.fingerprint import fingerprint
 from lscb_report.build.output import write_report
+from lscb_report.build.word_and_data import Draw
 from lscb_report.content.loading import display_path
 from lscb_report.errors import Problem, ReportError
 from lscb_report.render.documents import DATA, FORMATS, data_name
@@ -73,7 +73,7 @@ def _build(
 ) -> BuildResult:
     """Every step of a build that has work to do: read and check, prepare, Markdown, HTML,
     PDF, the index page, write."""
-    from lscb_report.build.derived import figures_data, pdf_attachments, start_word_files
+    from lscb_report.build.word_and_data import figures_data, pdf_attachments, start_word_files
     from lscb_report.render.pages import build_date, index_html
     from lscb_report.rules.prepare import checked_content, prepare
 
@@ -117,8 +117,10 @@ def _refuse_draft(config: BuildConfig, content: Content) -> None:
     """Stop a final build of a report that is not ready to publish."""
     from lscb_report.rules.signoff import not_final
 
-    if config.final and not_final(content):
-        raise ReportError(not_final(content))
+    if config.final:
+        problems = not_final(content)
+        if problems:
+            raise ReportError(problems)
 
 
 def _html(

@@ -18,6 +18,7 @@ from lscb_report.rules.pictures import (
     MAX_SHAPES,
     css_plain,
     jpeg_pictures_only,
+    local_name,
     png_pictures_only,
     shapes,
     svg_pictures_only,
@@ -164,7 +165,7 @@ def svg_problem(data: bytes) -> str | None:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:
         return "is not a well-formed SVG image; save it again from the drawing program"
-    if _local(root.tag) != "svg":
+    if local_name(root.tag) != "svg":
         return "is not an SVG image (its first element is not <svg>)"
     for element in root.iter():
         problem = _element_problem(element)
@@ -175,11 +176,11 @@ def svg_problem(data: bytes) -> str | None:
 
 def _element_problem(element: ElementTree.Element) -> str | None:
     """Why one element of an SVG image is unsafe, if it is."""
-    name = _local(element.tag)
+    name = local_name(element.tag)
     if name.lower() in _SVG_ACTIVE:
         return f"has a <{name}> element, which could run a program; remove it"
     for attribute, value in element.attrib.items():
-        shown, flat = _local(attribute), re.sub(r"\s", "", css_plain(value)).lower()
+        shown, flat = local_name(attribute), re.sub(r"\s", "", css_plain(value)).lower()
         key = shown.lower()
         if key.startswith("on"):
             return f"has an event handler ({shown}=...), which runs a program; remove it"
@@ -199,8 +200,3 @@ def _external(flat: str) -> bool:
     """Whether CSS or an attribute value (spaces removed, lower case) reaches outside."""
     references = re.findall(r"url\(['\"]?(.?)", flat)
     return "@import" in flat or "javascript:" in flat or any(r != "#" for r in references)
-
-
-def _local(name: str) -> str:
-    """A tag or attribute name without its namespace."""
-    return name.rsplit("}", 1)[-1]

@@ -122,7 +122,9 @@ def shapes(root: ElementTree.Element) -> int:
             return memo[id(element)]
         inside = seen | {id(element)}
         total = 1 + sum(count(child, inside) for child in element)
-        target = ids.get(_href(element).removeprefix("#")) if _local(element.tag) == "use" else None
+        target = (
+            ids.get(_href(element).removeprefix("#")) if local_name(element.tag) == "use" else None
+        )
         if target is not None:
             total += count(target, inside)
         memo[id(element)] = total = min(total, MAX_SHAPES + 1)
@@ -140,7 +142,7 @@ def svg_pictures_only(root: ElementTree.Element) -> str:
     drawn = _namespace(root.tag)  # SVG's, or none in a file that does not declare it
     for parent in list(root.iter()):
         for child in list(parent):
-            if _namespace(child.tag) != drawn or _local(child.tag) in _SVG_WORDS:
+            if _namespace(child.tag) != drawn or local_name(child.tag) in _SVG_WORDS:
                 parent.remove(child)
         for name in list(parent.attrib):
             if _namespace(name) not in _KEPT_NAMESPACES:
@@ -152,9 +154,10 @@ def svg_pictures_only(root: ElementTree.Element) -> str:
 def _written(element: ElementTree.Element, declared: str = "") -> str:
     """An element as XML with the SVG namespace as the default, written here rather than by
     ElementTree, whose prefixes depend on what other code has registered."""
-    name = _local(element.tag)
+    name = local_name(element.tag)
     attributes = "".join(
-        f" {_prefix(key)}{_local(key)}={quoteattr(value)}" for key, value in element.attrib.items()
+        f" {_prefix(key)}{local_name(key)}={quoteattr(value)}"
+        for key, value in element.attrib.items()
     )
     inside = escape(element.text or "") + "".join(_written(child) for child in element)
     return f"<{name}{declared}{attributes}>{inside}</{name}>" + escape(element.tail or "")
@@ -174,5 +177,6 @@ def _namespace(name: str) -> str:
     return name[1:].split("}", 1)[0] if name.startswith("{") else ""
 
 
-def _local(name: str) -> str:
+def local_name(name: str) -> str:
+    """A tag or attribute name without its namespace."""
     return name.rsplit("}", 1)[-1]
