@@ -79,8 +79,11 @@ def render_data_link(
 _STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
 
 
+def inline_text(inline: Token) -> str:
+    """The text of an inline token, without its markup (a total in bold is its words)."""
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+
+
 def _plain(inline: Token) -> str:
-    """The text of a cell as written, without its markup (a total in bold is its words) and
-    with the quotes the typographer curled made straight again."""
-    text = "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
-    return text.translate(_STRAIGHT)
+    """The text of a cell as written: the quotes the typographer curled made straight again."""
+    return inline_text(inline).translate(_STRAIGHT)

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
-from lscb_report.render.datalinks import DataLink, link_data, render_data_link
+from lscb_report.render.datalinks import DataLink, inline_text, link_data, render_data_link
 from lscb_report.render.headings import slug
 from lscb_report.render.sources import MAX_FONT_BYTES, PlainLoader, font_files, read_source
 from lscb_report.render.templating import render_template, template_folders
@@ -135,7 +135,11 @@ def _place_charts(tokens: list[Token], charts: Mapping[str, str]) -> None:
         caption, text = paragraphs
         tokens[caption].tag = tokens[caption + 2].tag = "figcaption"
         chart = Token("chart", "img", 0, level=token.level + 1)
-        chart.attrs = {"class": "chart", "src": charts[words[1]], "alt": _plain(tokens[text + 1])}
+        chart.attrs = {
+            "class": "chart",
+            "src": charts[words[1]],
+            "alt": inline_text(tokens[text + 1]),
+        }
         tokens[text : text + 3] = [chart]
 
 
@@ -156,11 +160,6 @@ def _tie_last_words(tokens: list[Token]) -> None:
         tied = Token("text", "", 0, content=tail)
         before = [Token("text", "", 0, content=head + " ")] if head else []
         token.children[-1:] = [*before, opening, tied, closing]
-
-
-def _plain(inline: Token) -> str:
-    """The text of an inline token, without its markup."""
-    return "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
 
 
 def _render_chart(
