@@ -24,7 +24,7 @@ from mdit_py_plugins.container import container_plugin
 
 from lscb_report.render.datalinks import DataLink, inline_text, link_data, render_data_link
 from lscb_report.render.headings import slug
-from lscb_report.render.sources import MAX_FONT_BYTES, PlainLoader, font_files, read_source
+from lscb_report.render.template_files import MAX_FONT_BYTES, PlainLoader, font_files, read_source
 from lscb_report.render.templating import render_template, template_folders
 from lscb_report.rules.glossary import abbr_plugin
 from lscb_report.rules.safety import safe_link

@@ -25,7 +25,7 @@ from lscb_report.render.appendix import APPENDIX_MARK, appendix
 from lscb_report.render.charts import describe
 from lscb_report.render.documents import DOCUMENTS as DOCUMENTS
 from lscb_report.render.headings import contents
-from lscb_report.render.sources import PlainLoader
+from lscb_report.render.template_files import PlainLoader
 from lscb_report.rules import signoff
 from lscb_report.rules.characters import HIDDEN_CHARACTERS
 from lscb_report.rules.glossary import spell_out
